@@ -1,0 +1,1 @@
+"""Demo data and asset generators for the WeAlmaty knowledge library."""
