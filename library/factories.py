@@ -108,6 +108,7 @@ class TalkPageFactory(LibraryItemFactoryMixin):
 
     class Meta:
         model = models.TalkPage
+        skip_postgeneration_save = True
 
 
 class MaterialPageFactory(LibraryItemFactoryMixin):
@@ -115,6 +116,7 @@ class MaterialPageFactory(LibraryItemFactoryMixin):
 
     class Meta:
         model = models.MaterialPage
+        skip_postgeneration_save = True
 
 
 class CaseStudyPageFactory(LibraryItemFactoryMixin):
@@ -124,6 +126,7 @@ class CaseStudyPageFactory(LibraryItemFactoryMixin):
 
     class Meta:
         model = models.CaseStudyPage
+        skip_postgeneration_save = True
 
 
 class PolicyBriefPageFactory(LibraryItemFactoryMixin):
@@ -131,3 +134,4 @@ class PolicyBriefPageFactory(LibraryItemFactoryMixin):
 
     class Meta:
         model = models.PolicyBriefPage
+        skip_postgeneration_save = True

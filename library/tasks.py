@@ -80,7 +80,8 @@ def extract_document(document: LibraryDocument) -> None:
 @task()
 def extract_document_text(document_id: int) -> None:
     document = LibraryDocument.objects.filter(pk=document_id).first()
-    if document is None:  # deleted before the worker got to it
+    # Deleted before the worker got to it, or already extracted for this file.
+    if document is None or not document.needs_extraction:
         return
     extract_document(document)
 

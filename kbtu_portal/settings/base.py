@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -192,6 +191,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40 * 1000 * 1000
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
+    "MEDIA_FORM_BASE": "library.forms.MediaUploadForm",
     "AUDIO_EXTENSIONS": ["aac", "m4a", "mp3", "oga", "ogg", "opus", "wav", "weba"],
     "VIDEO_EXTENSIONS": ["m4v", "mp4", "ogv", "webm"],
 }

@@ -9,6 +9,7 @@ file needs replacing.
 from __future__ import annotations
 
 import colorsys
+import functools
 import hashlib
 import io
 import math
@@ -220,6 +221,7 @@ def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
     return ImageFont.load_default()
 
 
+@functools.lru_cache(maxsize=64)
 def make_cover_image(title: str, seed: str, size: tuple[int, int] = (1200, 675)) -> bytes:
     """Return a PNG cover: a calm gradient with soft shapes derived from ``seed``.
 

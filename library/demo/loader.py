@@ -35,6 +35,7 @@ from ..models import (
     Topic,
 )
 from ..models.choices import PersonRole
+from ..tasks import extract_document
 from . import assets, content
 
 SOURCE = "ru"
@@ -126,6 +127,8 @@ class DemoLoader:
         document.file.save(filename, ContentFile(data), save=False)
         document._set_document_file_metadata()
         document.save()
+        # Extract now rather than on commit, so the demo is searchable at once.
+        extract_document(document)
         self.report.add(f"document: {title}")
         return document
 
@@ -472,7 +475,13 @@ class DemoLoader:
 
 
 # The five organisations that run and fund the programme.
-PROGRAMME_PARTNERS = {"european-union", "british-council", "akimat-almaty", "almaty-development-center", "kbtu"}
+PROGRAMME_PARTNERS = {
+    "european-union",
+    "british-council",
+    "akimat-almaty",
+    "almaty-development-center",
+    "kbtu",
+}
 
 
 def related_groups():
