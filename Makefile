@@ -9,7 +9,7 @@ PORT ?= 8000
 # CI (REQUIRE_POSTGRES=1) fails when it is not.
 PG_TEST_URL ?= $(or $(TEST_DATABASE_URL),postgres://postgres@127.0.0.1:5432/kbtu_portal)
 
-.PHONY: help install demo run migrate test test-sqlite test-postgres lint format check clean
+.PHONY: help install demo run migrate test test-sqlite test-postgres lint format check clean messages
 
 help:
 	@echo "make demo    - install, migrate, load the sample library, print an admin login, serve on http://$(HOST):$(PORT)"
@@ -64,3 +64,7 @@ test: check lint test-sqlite test-postgres
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+messages: install
+	$(PY) manage.py makemessages -l ru -l kk --ignore=.venv --ignore=var --ignore="library/demo/*" --no-location
+	$(PY) manage.py compilemessages --ignore=.venv
