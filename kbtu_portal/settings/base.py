@@ -210,3 +210,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"pypdf": {"level": "ERROR"}},
 }
+
+# Public library search (search/): the engine and, for OpenSearch or
+# Elasticsearch, its address. "auto" uses the database's own full-text search.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "auto")
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "kbtu")

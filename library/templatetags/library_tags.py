@@ -105,3 +105,14 @@ def home_url(context):
 def model_label(obj):
     """ "Speaker", "Topic"…: what kind of thing a listing is about."""
     return obj._meta.verbose_name.capitalize() if hasattr(obj, "_meta") else ""
+
+
+@register.simple_tag
+def search_url():
+    """The search page in the active language (/ru/search/, /en/search/…)."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("search")
+    except NoReverseMatch:
+        return ""
