@@ -6,10 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import urls as search_urls
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    *search_urls.api_urlpatterns,
+    path("", include("library.urls")),
 ]
 
 if settings.DEBUG:
@@ -22,6 +26,7 @@ if settings.DEBUG:
 # Public pages live under /ru/, /kk/ and /en/; "/" redirects by the visitor's
 # language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
+    *search_urls.page_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -99,6 +99,26 @@ class LibraryItemFactoryMixin(wagtail_factories.PageFactory):
             if create:
                 self.save()
 
+    @factory.post_generation
+    def people(self, create, extracted, **kwargs):
+        """``people=[speaker, …]`` credits them as authors, in order;
+        ``people=[(speaker, "editor"), …]`` with a role."""
+        if extracted:
+            credits = [entry if isinstance(entry, tuple) else (entry, "author") for entry in extracted]
+            self.people = [
+                models.ItemPerson(person=person, role=role, sort_order=position)
+                for position, (person, role) in enumerate(credits)
+            ]
+            if create:
+                self.save()
+
+    @factory.post_generation
+    def publish(self, create, extracted, **kwargs):
+        """``publish=True`` publishes a revision, as an editor would: the page
+        gets its permanent identifier and first version."""
+        if create and extracted:
+            self.save_revision().publish()
+
 
 class TalkPageFactory(LibraryItemFactoryMixin):
     title = factory.Sequence(lambda n: f"Выступление {n}")

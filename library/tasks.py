@@ -8,6 +8,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks import task
 
@@ -15,6 +16,10 @@ from .extraction import ExtractionError, can_extract, extract_text
 from .models import DocumentPageText, ExtractionStatus, LibraryDocument
 
 logger = logging.getLogger(__name__)
+
+# Sent after a document's page texts were replaced, so that whatever shows
+# them (the search index) can follow. Arguments: document.
+document_text_extracted = Signal()
 
 
 def extract_document(document: LibraryDocument) -> None:
@@ -75,6 +80,7 @@ def extract_document(document: LibraryDocument) -> None:
         LibraryDocument.objects.filter(pk=document.pk).update(**fields)
     for name, value in fields.items():
         setattr(document, name, value)
+    document_text_extracted.send(sender=LibraryDocument, document=document)
 
 
 @task()

@@ -1,11 +1,19 @@
-"""Admin registration: snippets through viewsets, grouped under "Library"."""
+"""Admin registration: snippets through viewsets, grouped under "Library";
+the library usage report; counting item views."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import City, Event, Organisation, Speaker, Topic
+from .citation import usage
+from .models import City, Event, LibraryItemPage, Organisation, Speaker, Topic
+from .views import UsageReportView
 
 
 class TopicViewSet(SnippetViewSet):
@@ -74,3 +82,43 @@ class LibrarySnippetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibrarySnippetGroup)
+
+
+# --- Usage of library items ---------------------------------------------------------
+
+
+@hooks.register("before_serve_page")
+def count_item_view(page, request, serve_args, serve_kwargs):
+    """One view per request of an item's own page (not its caption routes)."""
+    if isinstance(page, LibraryItemPage) and request.path == page.get_url(request):
+        usage.record_view(page, request)
+
+
+@hooks.register("register_admin_urls")
+def register_usage_report_urls():
+    return [
+        path("reports/library-usage/", UsageReportView.as_view(), name="library_usage_report"),
+        path(
+            "reports/library-usage/results/",
+            UsageReportView.as_view(results_only=True),
+            name="library_usage_report_results",
+        ),
+    ]
+
+
+class UsageReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_usage_report_menu_item():
+    return UsageReportMenuItem(
+        _("Library usage"),
+        reverse("library_usage_report"),
+        name="library-usage",
+        icon_name="view",
+        order=1300,
+    )

@@ -8,9 +8,10 @@ words pass through unchanged and are matched by prefix at query time.
 """
 
 import re
+import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 
@@ -41,17 +42,23 @@ STOP_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # the word as written
     term: str  # folded and stemmed: what is indexed and matched
     start: int
     end: int
 
 
-@lru_cache(maxsize=4)
+# PyStemmer objects are not thread-safe: one per thread and language.
+_stemmers = threading.local()
+
+
 def _stemmer(language: str):
-    return Stemmer.Stemmer(language)
+    stemmer = getattr(_stemmers, language, None)
+    if stemmer is None:
+        stemmer = Stemmer.Stemmer(language)
+        setattr(_stemmers, language, stemmer)
+    return stemmer
 
 
 def fold(text: str) -> str:

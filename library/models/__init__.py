@@ -1,6 +1,7 @@
 """The library's content model, split by concept and re-exported here."""
 
 from .accounts import User
+from .identifiers import ItemVersion, PersistentIdentifier
 from .media import DocumentPageText, ExtractionStatus, LibraryDocument, LibraryImage, LibraryRendition
 from .pages import (
     ITEM_TYPES,
@@ -19,6 +20,7 @@ from .pages import (
     TranscriptSegment,
 )
 from .snippets import City, Event, Organisation, Speaker, Topic
+from .usage import ItemUsage
 
 __all__ = [
     "ITEM_TYPES",
@@ -32,6 +34,8 @@ __all__ = [
     "ItemAttachment",
     "ItemPerson",
     "ItemRelation",
+    "ItemUsage",
+    "ItemVersion",
     "LibraryDocument",
     "LibraryImage",
     "LibraryIndexPage",
@@ -39,6 +43,7 @@ __all__ = [
     "LibraryRendition",
     "MaterialPage",
     "Organisation",
+    "PersistentIdentifier",
     "PolicyBriefPage",
     "Speaker",
     "TalkChapter",

@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock, RecommendationBlock, ReferencesBlock
+from ..citation.panels import CitationPanel
 from .choices import (
     DEFAULT_LICENCE,
     LANGUAGE_CHOICES,
@@ -78,6 +79,15 @@ class LibraryItemPage(Page):
         default=False,
         help_text=_("Demo material written for trying the library out, not a programme record."),
     )
+    change_note = models.CharField(
+        _("change note"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What changed in the version you are publishing, shown in the item's public list of "
+            "versions. A note left unchanged is not repeated on the next version."
+        ),
+    )
 
     is_creatable = False
     parent_page_types = ["library.LibraryIndexPage"]
@@ -91,6 +101,7 @@ class LibraryItemPage(Page):
                 FieldPanel("item_language"),
                 FieldPanel("provider"),
                 FieldPanel("licence"),
+                FieldPanel("change_note"),
             ],
             heading=_("Publication"),
         ),
@@ -102,7 +113,7 @@ class LibraryItemPage(Page):
         InlinePanel("attachments", heading=_("Attached documents"), label=_("Document")),
         InlinePanel("related_links", heading=_("Related items"), label=_("Related item")),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("is_sample")]
+    settings_panels = [*Page.settings_panels, FieldPanel("is_sample"), CitationPanel()]
 
     search_fields = [
         *Page.search_fields,
@@ -161,8 +172,12 @@ class LibraryItemPage(Page):
         return [by_id[pk] for pk in targets if pk in by_id]
 
     def get_context(self, request, *args, **kwargs):
+        from ..citation.context import ItemCitation
+
         context = super().get_context(request, *args, **kwargs)
         context["item"] = self
+        # Permanent link, "Cite" panel, versions and <head> metadata; lazy.
+        context["citation"] = ItemCitation(self, request)
         return context
 
 

@@ -83,6 +83,9 @@ class SearchEngine(ABC):
     """Index documents, delete them, search, suggest, rebuild, report health."""
 
     name: str = ""
+    # True when writes go through the site's database connection, so they
+    # commit or roll back with the publish that caused them.
+    transactional: bool = False
     # Cases of the behaviour suite this engine cannot do, with the reason;
     # documented in docs/search.md and asserted as known differences.
     known_differences: dict[str, str] = {}

@@ -1,0 +1,1093 @@
+"""PostgreSQL full-text engine: weighted tsvectors with GIN indexes, BM25 per
+field, trigram "did you mean", all inside the site's own database.
+
+Text is analysed in Python by ``search.analysis`` (the pipeline the SQLite
+engine uses too: fold case/ё/accents/Kazakh letters, drop stop words, Snowball
+Russian for Cyrillic words and English for Latin ones, Kazakh words unstemmed
+and matched by prefix), so document vectors and queries always agree and
+snippets mark exactly the words that matched. Lexemes are stored encoded
+(letters a–p, see ``encode``). User text never reaches SQL or tsquery syntax:
+every value is a bound parameter and every lexeme is encoded and quoted.
+
+Tables (migration 0003):
+
+``search_pg_item``     one row per item: metadata, facet codes, ``vector`` (all
+                       passages: A title, B summary/people/topics, C
+                       body/transcript, D documents), ``head`` (A and B only),
+                       word counts per weight class for BM25, and what the item
+                       added to the vocabulary (so replacing or deleting it
+                       takes that back).
+``search_pg_passage``  one row per passage with its own vector: phrases,
+                       snippets and hits (transcript times, document pages).
+``search_pg_facet``    facet values with their labels per locale.
+``search_pg_term``     per site and locale: lexeme document frequencies (IDF),
+                       word forms as written ("did you mean"), titles, speaker
+                       and topic labels (suggestions; trigram index on a Latin
+                       transliteration) and collection statistics.
+
+Ranking: BM25 per weight class (k1 1.2, b per class against the class's
+average length, IDF from the document frequencies), summed with the class
+weights from FIELD_WEIGHTS, times a small boost for newer items; ties by date
+(newest first), then id. With more than RANK_WINDOW matches, only the first
+RANK_WINDOW in a cheap order (query words in the head first, then newest) are
+scored exactly; the rest follow in that order.
+"""
+
+import itertools
+import json
+import logging
+import math
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ..analysis import TOKEN_RE, analyse_word, fold, is_kazakh, tokens
+from ..documents import FACETS, FIELD_WEIGHTS, IndexDocument
+from ..highlight import highlight
+from ..query import ParsedQuery, clean, parse_query
+from .base import (
+    MAX_PAGE,
+    PER_PAGE,
+    SORTS,
+    FacetBucket,
+    Hit,
+    Result,
+    SearchEngine,
+    SearchRequest,
+    SearchResponse,
+)
+
+logger = logging.getLogger(__name__)
+
+# Weight classes of a tsvector; ts_rank* take their weights as {D, C, B, A}.
+FIELD_CLASS = {
+    "title": "A",
+    "summary": "B",
+    "people": "B",
+    "topics": "B",
+    "body": "C",
+    "transcript": "C",
+    "document": "D",
+}
+CLASSES = "ABCD"
+CLASS_WEIGHT = {
+    cls: max(weight for name, weight in FIELD_WEIGHTS.items() if FIELD_CLASS.get(name, "C") == cls)
+    for cls in CLASSES
+}
+# ts_rank weights for picking the best passage of an item: FIELD_WEIGHTS scaled to ≤ 1.
+PASSAGE_WEIGHTS = "{" + ",".join(f"{CLASS_WEIGHT[c] / CLASS_WEIGHT['A']:.3f}" for c in "DCBA") + "}"
+
+# BM25 per weight class (term-frequency saturation, length normalisation
+# against the class's average), summed with the class weights.
+K1 = 1.2
+B = {"A": 0.5, "B": 0.75, "C": 0.75, "D": 0.75}
+# ts_rank_cd of a one-term query with weights {D, C, B, A} is the weighted
+# count of the term's occurrences; with weights 1 and 1/1024 one call counts
+# two classes at once, exactly (powers of two): D + A/1024, then C + B/1024.
+PACK = 1024
+PACKED_WEIGHTS = (f"{{1,0,0,{1 / PACK}}}", f"{{0,1,{1 / PACK},0}}")
+# Newer items get up to +10 % (halving roughly every 3.5 years): enough to win a tie.
+RECENCY_BOOST = 0.1
+RECENCY_DAYS = 1825.0
+
+# With more matches than this, the exact score is computed for the first
+# RANK_WINDOW in a cheap order (query words in the title/summary/people/topics
+# first, then newest): reading every match's vector would not stay fast.
+RANK_WINDOW = 200
+MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
+MAX_LEXEME_CHARS = 100  # longer words are cut (the same at index and query time)
+MAX_VECTOR_BYTES = 900_000  # lexeme text of one tsvector must stay under 1 MB
+MAX_FORM_CHARS = 200
+MAX_PER_PAGE = 100
+MAX_SUGGESTED_WORDS = 5  # misspelled words looked up for "did you mean"
+PREFIX_MIN_CHARS = 3
+HIT_LIMIT = 3
+HIT_SNIPPET_CHARS = 160
+
+SURROGATES_RE = re.compile("[\ud800-\udfff]")
+
+# Cyrillic (after ``fold``, so Kazakh letters are already Russian ones) to
+# Latin: suggestions and "did you mean" compare transliterations, so «Эри»
+# finds "Erika Rushton" and trigrams work whatever the database's locale.
+TRANSLIT = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
+        "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+        "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+        "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+SUGGEST_KIND_RANK = {"p": 0, "c": 0, "t": 1, "w": 2}
+
+
+def _text(value) -> str:
+    """A string PostgreSQL accepts: no NUL bytes, no lone surrogates."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = str(value)
+    if "\x00" in value:
+        value = value.replace("\x00", " ")  # as query.clean does
+    if SURROGATES_RE.search(value):
+        value = SURROGATES_RE.sub("", value)
+    return value
+
+
+def latin(text: str) -> str:
+    """Folded, transliterated to Latin, spaces collapsed."""
+    return " ".join(fold(text).translate(TRANSLIT).split())
+
+
+def _lexeme(term: str, prefix: bool = False) -> str:
+    """A tsquery operand for an analysed term: encoded (letters a–p only) and
+    quoted, so whatever the term holds is inert."""
+    return f"'{encode(term)}'" + (":*" if prefix else "")
+
+
+def _upper_bound(prefix: str) -> str:
+    """The smallest string (codepoint order, i.e. COLLATE "C") above every string starting with ``prefix``."""
+    last = ord(prefix[-1])
+    return prefix[:-1] + chr(last + 1) if last < 0x10FFFF else prefix + "\U0010ffff"
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of neighbours as one edit."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _match_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# --- indexing -------------------------------------------------------------------
+
+# Lexemes are stored encoded: each UTF-8 byte as two letters a–p. A tsvector
+# literal then holds nothing to quote or escape, the encoding keeps prefixes
+# (for ``:*``) and whatever a query term contains stays inert in a tsquery.
+HEX_TO_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
+# "12A": a position with its weight, made once. Positions start at 2: the gap
+# left at 1 keeps phrases from running across passages once the item's
+# vector is put together from its passages' vectors.
+POSITIONS = {cls: [f"{position}{cls}" for position in range(MAX_POSITION + 1)] for cls in CLASSES}
+HEAD_FIELDS = [name for name, cls in FIELD_CLASS.items() if cls in "AB"]
+BATCH = 2000  # items per statement (and per transaction in rebuild): the vocabulary upsert is per batch
+WRITE_LOCK = 0x5EA4_0001  # pg_advisory_xact_lock key: index writers take turns
+# An item's facets are int codes: the facet's place in FACETS << 24 | the
+# search_pg_facet row of its value (so a code's facet is code >> 24).
+FACET_SHIFT = 24
+FACET_MASK = (1 << FACET_SHIFT) - 1
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str:
+    return analyse_word(word)[:MAX_LEXEME_CHARS]
+
+
+@lru_cache(maxsize=200_000)
+def encode(term: str) -> str:
+    return term.encode().hex().translate(HEX_TO_LETTERS)
+
+
+@lru_cache(maxsize=200_000)
+def _latin(text: str) -> str:
+    return latin(text)
+
+
+@dataclass
+class _Prepared:
+    id: int
+    site_id: int
+    locale: str
+    item: dict
+    passages: list[tuple]
+    facets: list[tuple[str, str]]  # (facet:value key, label)
+    vocab: dict[str, str | None]  # kind + form -> transliteration (None for lexemes)
+    lengths: dict[str, int] = field(default_factory=dict)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _prepare_all(documents: list[IndexDocument]) -> list[_Prepared]:
+    return [_prepare(document) for document in documents]
+
+
+def _prepare(document: IndexDocument) -> _Prepared:
+    """Analyse one document: a tsvector literal per passage (PostgreSQL joins
+    them into the item's vectors) and what it adds to the vocabulary."""
+    locale = _text(document.locale)
+    site_id = int(document.site_id)
+    item_id = int(document.id)
+    lengths = dict.fromkeys(CLASSES, 0)
+    lexemes: set[str] = set()
+    words_seen: set[str] = set()
+    size = 0
+    passages = []
+    for ordinal, passage in enumerate(document.passages):
+        text = _text(passage.text)
+        passage_field = _text(passage.field)
+        weight = FIELD_CLASS.get(passage_field, "C")
+        words = TOKEN_RE.findall(text)
+        words_seen.update(words)
+        terms = [term for term in map(_term, words) if term]
+        # A tsvector's lexemes and positions must stay under 1 MB: past that,
+        # new words are left out of the vectors (the text keeps them).
+        size += 2 * len(terms)
+        new = set(terms) - lexemes
+        added = sum(len(encode(term)) + 4 for term in new)
+        if size + added <= MAX_VECTOR_BYTES:
+            size += added
+            lexemes |= new
+        else:
+            for term in dict.fromkeys(term for term in terms if term in new):  # in text order
+                if size + len(encode(term)) + 4 <= MAX_VECTOR_BYTES:
+                    size += len(encode(term)) + 4
+                    lexemes.add(term)
+        numbers = POSITIONS[weight]
+        entries: dict[str, list[str]] = {}
+        for position, term in enumerate(terms, 2):
+            found = entries.get(term)
+            if found is None:
+                if term in lexemes:
+                    entries[term] = [numbers[min(position, MAX_POSITION)]]
+            elif len(found) < 256:
+                found.append(numbers[min(position, MAX_POSITION)])
+        lengths[weight] += len(terms)
+        passages.append(
+            (
+                item_id,
+                ordinal,
+                _text(passage.kind),
+                passage_field,
+                text,
+                None if passage.start is None else float(passage.start),
+                passage.document_id,
+                _text(passage.document_title),
+                passage.page,
+                " ".join(f"'{encode(term)}':{','.join(found)}" for term, found in entries.items()),
+            )
+        )
+    facets: dict[str, str] = {}
+    codes = []
+    for number, name in enumerate(FACETS):
+        for value, label in document.facets.get(name, []) or []:
+            key = f"{name}:{_text(value)[:MAX_FORM_CHARS]}"
+            if key not in facets:
+                facets[key] = _text(label)[:MAX_FORM_CHARS]
+                codes.append(number)
+    vocab: dict[str, str | None] = dict.fromkeys(("l" + term for term in lexemes), None)
+    for word in words_seen:
+        if len(word) >= 3 and not word.isdigit() and _term(word):
+            form = word[:MAX_LEXEME_CHARS]
+            vocab["w" + form] = _latin(form)
+    title = " ".join(_text(document.title).split())[:MAX_FORM_CHARS]
+    if title:
+        vocab["t" + title] = latin(title)
+    for kind, facet in (("p", "speaker"), ("c", "topic")):
+        for _, label in document.facets.get(facet, []) or []:
+            label = " ".join(_text(label).split())[:MAX_FORM_CHARS]
+            if label:
+                vocab[kind + label] = _latin(label)
+    item = {
+        "id": item_id,
+        "locale": locale,
+        "site_id": site_id,
+        "url": _text(document.url),
+        "type": _text(document.type),
+        "title": _text(document.title),
+        "summary": _text(document.summary),
+        "date": document.date.isoformat(),
+        "language": _text(document.language),
+        "provider": _text(document.provider),
+        "facet_keys": list(facets),
+        "facet_codes": codes,
+        **{f"len_{cls.lower()}": lengths[cls] for cls in CLASSES},
+        "vocab": list(vocab),
+    }
+    return _Prepared(item_id, site_id, locale, item, passages, list(facets.items()), vocab, lengths)
+
+
+PASSAGE_COLUMNS = "item_id, position, kind, field, text, start, document_id, document_title, page, vector"
+FACETS_SQL = """
+INSERT INTO search_pg_facet (locale, key, label)
+SELECT DISTINCT ON (locale, key) locale, key, label
+FROM unnest(%s::text[], %s::text[], %s::text[]) AS n (locale, key, label)
+ORDER BY locale, key
+ON CONFLICT (locale, key) DO UPDATE SET label = excluded.label WHERE search_pg_facet.label <> excluded.label
+"""
+# An item's vectors are its passages' vectors joined in order (search_pg_tsvector_agg
+# is tsvector || tsvector, which shifts positions on: migration 0003); "head"
+# holds the title, summary, people and topics only.
+INSERT_ITEMS_SQL = """
+INSERT INTO search_pg_item (id, locale, site_id, url, type, title, summary, date, language, provider,
+                            facets, head, vector, len_a, len_b, len_c, len_d, vocab)
+SELECT n.id, n.locale, n.site_id, n.url, n.type, n.title, n.summary, n.date, n.language, n.provider,
+       ARRAY(
+           SELECT (k.code << 24) | f.id
+           FROM unnest(n.facet_keys, n.facet_codes) WITH ORDINALITY AS k (key, code, number)
+           JOIN search_pg_facet f ON f.locale = n.locale AND f.key = k.key
+           ORDER BY k.number
+       ),
+       coalesce(v.head, ''), coalesce(v.vector, ''), n.len_a, n.len_b, n.len_c, n.len_d, n.vocab
+FROM json_to_recordset(%s::json) AS n (
+    id bigint, locale text, site_id bigint, url text, type text, title text, summary text, date date,
+    language text, provider text, facet_keys text[], facet_codes integer[],
+    len_a integer, len_b integer, len_c integer, len_d integer, vocab text[]
+)
+LEFT JOIN (
+    SELECT item_id,
+           search_pg_tsvector_agg(vector ORDER BY position) AS vector,
+           search_pg_tsvector_agg(vector ORDER BY position) FILTER (WHERE field = ANY(%s::text[])) AS head
+    FROM search_pg_passage WHERE item_id = ANY(%s::bigint[]) GROUP BY item_id
+) v ON v.item_id = n.id
+"""
+
+# What the new versions add and the old ones (about to be deleted) took,
+# summed per vocabulary row; writers hold WRITE_LOCK, so existing rows are
+# updated and missing ones inserted without conflicts.
+VOCABULARY_SQL = """
+WITH changes AS (
+    SELECT * FROM unnest(%(sites)s::bigint[], %(locales)s::text[], %(kinds)s::text[], %(forms)s::text[],
+                         %(latins)s::text[], %(deltas)s::bigint[])
+        AS n (site_id, locale, kind, form, latin, delta)
+    UNION ALL
+    SELECT o.site_id, o.locale, left(e, 1), substr(e, 2), NULL, -1
+    FROM search_pg_item o CROSS JOIN LATERAL unnest(o.vocab) AS e
+    WHERE o.id = ANY(%(ids)s::bigint[])
+    UNION ALL
+    SELECT o.site_id, o.locale, '#', s.form, NULL, -s.value
+    FROM search_pg_item o
+    CROSS JOIN LATERAL (VALUES ('n', 1), ('a', o.len_a), ('b', o.len_b), ('c', o.len_c), ('d', o.len_d))
+        AS s (form, value)
+    WHERE o.id = ANY(%(ids)s::bigint[])
+),
+summed AS MATERIALIZED (
+    SELECT site_id, locale, kind, form COLLATE "C" AS form, max(latin) AS latin, sum(delta)::bigint AS delta
+    FROM changes GROUP BY 1, 2, 3, 4 HAVING sum(delta) <> 0
+),
+updated AS (
+    UPDATE search_pg_term t SET items = t.items + s.delta
+    FROM summed s
+    WHERE t.site_id = s.site_id AND t.locale = s.locale AND t.kind = s.kind AND t.form = s.form
+    RETURNING t.site_id, t.locale, t.kind, t.form, t.items
+),
+inserted AS (
+    INSERT INTO search_pg_term (site_id, locale, kind, form, latin, items)
+    SELECT s.site_id, s.locale, s.kind, s.form, s.latin, s.delta FROM summed s
+    WHERE NOT EXISTS (
+        SELECT 1 FROM updated u
+        WHERE u.site_id = s.site_id AND u.locale = s.locale AND u.kind = s.kind AND u.form = s.form
+    )
+    RETURNING site_id, locale, kind, form, items
+)
+SELECT site_id, locale, kind, form FROM updated WHERE items <= 0
+UNION ALL
+SELECT site_id, locale, kind, form FROM inserted WHERE items <= 0
+"""
+
+DELETE_EMPTY_TERMS_SQL = """
+DELETE FROM search_pg_term t
+USING unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS d (site_id, locale, kind, form)
+WHERE t.site_id = d.site_id AND t.locale = d.locale AND t.kind = d.kind AND t.form = d.form AND t.items <= 0
+"""
+
+
+# --- querying -------------------------------------------------------------------
+
+
+@dataclass
+class _Query:
+    """A parsed query as tsquery literals (each a bound parameter)."""
+
+    parsed: ParsedQuery
+    term_units: list[str]  # one tsquery per required term
+    phrase_units: list[str]  # one tsquery per phrase (<->)
+    phrase_words: list[str]  # the words of each phrase, ANDed
+    excluded: str  # OR of excluded terms, or ""
+    scoring: list[tuple[str, str, str | None]]  # (term, tsquery, prefix) per positive term
+    match_terms: set[str]
+    prefix_terms: set[str]
+
+    @property
+    def positive(self) -> str:
+        return " | ".join(unit for _, unit, _ in self.scoring)
+
+    @property
+    def units(self) -> int:
+        return len(self.term_units) + len(self.phrase_units)
+
+
+def _build_query(parsed: ParsedQuery, locale: str) -> _Query:
+    # Kazakh has no stemmer: Kazakh words (and every word in the Kazakh
+    # locale) also match by prefix of their folded form.
+    folded: dict[str, str] = {}
+    for token in tokens(parsed.raw):
+        if token.term and (locale == "kk" or is_kazakh(token.text)):
+            word = fold(token.text).replace("’", "'")[:MAX_LEXEME_CHARS]
+            if len(word) >= PREFIX_MIN_CHARS:
+                folded.setdefault(token.term[:MAX_LEXEME_CHARS], word)
+
+    def unit(term: str) -> str:
+        term = term[:MAX_LEXEME_CHARS]
+        prefix = folded.get(term)
+        if prefix is None:
+            return _lexeme(term)
+        if prefix == term:
+            return _lexeme(term, prefix=True)
+        return f"({_lexeme(term)} | {_lexeme(prefix, prefix=True)})"
+
+    positive = [term[:MAX_LEXEME_CHARS] for term in parsed.positive_terms]
+    scoring = [(term, unit(term), folded.get(term)) for term in positive]
+    return _Query(
+        parsed=parsed,
+        term_units=[unit(term) for term in parsed.required],
+        phrase_units=[" <-> ".join(unit(term) for term in phrase) for phrase in parsed.phrases],
+        phrase_words=[" & ".join(unit(term) for term in phrase) for phrase in parsed.phrases],
+        excluded=" | ".join(unit(term) for term in parsed.excluded),
+        scoring=scoring,
+        match_terms={term for term, _, _ in scoring},
+        prefix_terms={prefix for _, _, prefix in scoring if prefix},
+    )
+
+
+class _Params:
+    """Named parameters for one statement: the SQL text only ever holds
+    constants and these placeholders."""
+
+    def __init__(self):
+        self.values: dict[str, object] = {}
+
+    def __call__(self, value, cast: str = "") -> str:
+        name = f"p{len(self.values)}"
+        self.values[name] = value
+        return f"%({name})s{cast}"
+
+
+@dataclass
+class _Matches:
+    total: int
+    candidates: list[int]  # relevance: the first RANK_WINDOW items in cheap order, to be scored exactly
+    tail: list[int]  # the page's items beyond the window (or the whole page, sorted by date)
+    facet_counts: dict[str, list[tuple[str, str, int]]]
+
+
+class PostgresEngine(SearchEngine):
+    """Full-text search in the site's PostgreSQL database (see the module docstring)."""
+
+    name = "postgres"
+    transactional = True  # writes go through the site's connection, in the caller's transaction
+    known_differences: dict[str, str] = {}
+
+    # --- writing ----------------------------------------------------------------
+
+    def index(self, documents: Iterable[IndexDocument]) -> None:
+        """Add or replace, BATCH items a statement. With more than one batch,
+        a helper thread analyses the next batch while PostgreSQL writes this
+        one (it only runs ``_prepare``: no database, and documents are still
+        read here, in the caller's thread)."""
+        chunks = _chunks((document for document in documents if document is not None), BATCH)
+        with transaction.atomic(), connection.cursor() as cursor:
+            first = next(chunks, None)
+            if first is None:
+                return
+            second = next(chunks, None)
+            if second is None:  # the usual case (a page was published): no thread
+                self._write_batch(cursor, [_prepare(document) for document in first])
+                return
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-pg-prepare") as pool:
+                pending = pool.submit(_prepare_all, first)
+                for chunk in itertools.chain([second], chunks):
+                    ready = pending.result()
+                    pending = pool.submit(_prepare_all, chunk)
+                    self._write_batch(cursor, ready)
+                self._write_batch(cursor, pending.result())
+
+    def _write_batch(self, cursor, prepared: list[_Prepared]) -> None:
+        batch = {item.id: item for item in prepared}  # the last version of an id wins
+        self._write(cursor, list(batch), list(batch.values()))
+
+    def delete(self, ids: Iterable[int]) -> None:
+        ids = sorted({int(item_id) for item_id in ids})
+        with transaction.atomic(), connection.cursor() as cursor:
+            for start in range(0, len(ids), BATCH):
+                self._write(cursor, ids[start : start + BATCH], [])
+
+    def _write(self, cursor, ids: list[int], prepared: list[_Prepared]) -> None:
+        """Replace (or, with nothing prepared, delete) these items, keeping the
+        vocabulary and statistics in step; all in the caller's transaction."""
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+        counts: dict[tuple, Counter] = defaultdict(Counter)
+        latins: dict[tuple, dict] = defaultdict(dict)
+        for item in prepared:
+            scope = (item.site_id, item.locale)
+            counts[scope].update(item.vocab.keys())
+            latins[scope].update(item.vocab)
+            counts[scope]["#n"] += 1
+            for cls in CLASSES:
+                counts[scope]["#" + cls.lower()] += item.lengths[cls]
+        columns: dict[str, list] = {
+            name: [] for name in ("sites", "locales", "kinds", "forms", "latins", "deltas")
+        }
+        for scope, counter in counts.items():
+            scope_latins = latins[scope]
+            for entry, delta in counter.items():
+                columns["sites"].append(scope[0])
+                columns["locales"].append(scope[1])
+                columns["kinds"].append(entry[0])
+                columns["forms"].append(entry[1:])
+                columns["latins"].append(scope_latins.get(entry))
+                columns["deltas"].append(delta)
+        cursor.execute(VOCABULARY_SQL, {**columns, "ids": ids})
+        empty = cursor.fetchall()
+        if empty:
+            cursor.execute(DELETE_EMPTY_TERMS_SQL, [list(column) for column in zip(*empty, strict=True)])
+        cursor.execute("DELETE FROM search_pg_passage WHERE item_id = ANY(%s::bigint[])", [ids])
+        cursor.execute("DELETE FROM search_pg_item WHERE id = ANY(%s::bigint[])", [ids])
+        if not prepared:
+            return
+        facets = [(item.locale, key, label) for item in prepared for key, label in item.facets]
+        if facets:
+            cursor.execute(FACETS_SQL, [list(column) for column in zip(*facets, strict=True)])
+        with cursor.cursor.copy(f"COPY search_pg_passage ({PASSAGE_COLUMNS}) FROM STDIN") as copy:
+            for item in prepared:
+                for row in item.passages:
+                    copy.write_row(row)
+        items = json.dumps([item.item for item in prepared], ensure_ascii=False)
+        cursor.execute(INSERT_ITEMS_SQL, [items, HEAD_FIELDS, ids])
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE search_pg_passage, search_pg_item, search_pg_term, search_pg_facet RESTART IDENTITY"
+            )
+
+    def rebuild(self, documents: Iterable[IndexDocument], batch_size: int = 200) -> int:
+        """Replace every item in place, batch by batch (one transaction each,
+        at least BATCH items: the vocabulary is updated once per batch), then
+        remove the ones that are gone: searches never see an empty index."""
+        batch_size = max(batch_size, BATCH)
+        seen: set[int] = set()
+        batch: list[IndexDocument] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= batch_size:
+                self.index(batch)
+                seen.update(document.id for document in batch)
+                batch = []
+        if batch:
+            self.index(batch)
+            seen.update(document.id for document in batch)
+        self.delete(self.indexed_ids() - seen)
+        return len(seen)
+
+    def indexed_ids(self) -> set[int]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id FROM search_pg_item")
+            return {row[0] for row in cursor.fetchall()}
+
+    def health(self) -> dict:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM search_pg_item")
+                return {"engine": self.name, "ok": True, "count": cursor.fetchone()[0]}
+        except Exception as error:  # health must report, not raise
+            return {"engine": self.name, "ok": False, "error": str(error)}
+
+    # --- searching --------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        started = time.perf_counter()
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                # The planner cannot see what reading (detoasting) a vector
+                # costs and would rather test @@ on every row of a small
+                # library than use the GIN index; so no sequential scans here,
+                # and the caller's setting back afterwards (after an error,
+                # rolling back to the savepoint restores it).
+                cursor.execute(
+                    "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
+                )
+                previous = cursor.fetchone()[0]
+                response = self._search(cursor, request)
+                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+        except Exception:  # a search box must answer whatever was typed
+            logger.exception("PostgreSQL search failed for %r", str(request.query)[:200])
+            response = SearchResponse.empty(request)
+        response.took_ms = (time.perf_counter() - started) * 1000
+        return response
+
+    def _search(self, cursor, request: SearchRequest) -> SearchResponse:
+        site_id = int(request.site_id)
+        locale = _text(request.locale)
+        sort = request.sort if request.sort in SORTS else "relevance"
+        per_page = request.per_page if isinstance(request.per_page, int) and request.per_page > 0 else 0
+        per_page = min(per_page or PER_PAGE, MAX_PER_PAGE)
+        page = request.page if isinstance(request.page, int) and request.page > 0 else 1
+        page = min(page, MAX_PAGE)
+        parsed = parse_query(_text(request.query))
+        query = _build_query(parsed, locale)
+        selected = self._selected(request.filters)
+        codes = self._facet_codes(cursor, locale, selected)
+        stats = self._stats(cursor, site_id, locale, query)
+        ranking = sort == "relevance" and not parsed.is_empty
+        offset = (page - 1) * per_page
+        scope = (site_id, locale)
+
+        fallback = False
+        found = self._match(cursor, scope, query, codes, ranking, offset, per_page, any_word=False)
+        if found.total == 0 and query.units > 1:  # nothing has every word: rank what has any
+            fallback = True
+            found = self._match(cursor, scope, query, codes, ranking, offset, per_page, any_word=True)
+
+        if ranking:
+            scores = self._scores(cursor, found.candidates + found.tail, query, stats)
+            ranked = sorted(
+                (item_id for item_id in found.candidates if item_id in scores), key=lambda i: scores[i][1]
+            )
+            rows = [(item_id, scores[item_id][0]) for item_id in ranked[offset : offset + per_page]]
+            rows += [(item_id, scores[item_id][0]) for item_id in found.tail if item_id in scores]
+        else:
+            rows = [(item_id, 0.0) for item_id in found.tail]
+        results = self._results(cursor, rows, query)
+        suggestion = ""
+        if not parsed.is_empty and (found.total == 0 or fallback):
+            suggestion = self._did_you_mean(cursor, site_id, locale, parsed, stats["df"])
+        facets = {}
+        for name in FACETS:
+            values = selected.get(name, [])
+            counts = found.facet_counts.get(name, [])
+            buckets = [FacetBucket(value, label, count, value in values) for value, label, count in counts]
+            present = {bucket.value for bucket in buckets}
+            buckets.extend(FacetBucket(value, value, 0, True) for value in values if value not in present)
+            facets[name] = buckets
+        return SearchResponse(
+            query=parsed.raw,
+            total=found.total,
+            took_ms=0.0,
+            page=page,
+            pages=math.ceil(found.total / per_page),
+            results=results,
+            facets=facets,
+            suggestion=suggestion,
+            fallback=fallback and found.total > 0,
+        )
+
+    @staticmethod
+    def _selected(filters) -> dict[str, list[str]]:
+        """Known facets only; values as clean strings (unknown ones simply match nothing)."""
+        selected = {}
+        if not isinstance(filters, dict):
+            return selected
+        for name, values in filters.items():
+            if name not in FACETS or not values:
+                continue
+            if isinstance(values, str | int):
+                values = [values]
+            try:
+                clean_values = list(dict.fromkeys(_text(value)[:MAX_FORM_CHARS] for value in values))
+            except TypeError:
+                continue
+            if clean_values:
+                selected[name] = clean_values
+        return selected
+
+    @staticmethod
+    def _facet_codes(cursor, locale: str, selected: dict[str, list[str]]) -> dict[str, list[int]]:
+        """The codes of the selected values (an unknown value has none, so its facet matches nothing)."""
+        if not selected:
+            return {}
+        keys = [f"{name}:{value}" for name, values in selected.items() for value in values]
+        cursor.execute(
+            "SELECT key, id FROM search_pg_facet WHERE locale = %s AND key = ANY(%s)", [locale, keys]
+        )
+        found = dict(cursor.fetchall())
+        return {
+            name: [
+                FACETS.index(name) << FACET_SHIFT | found[f"{name}:{value}"]
+                for value in values
+                if f"{name}:{value}" in found
+            ]
+            for name, values in selected.items()
+        }
+
+    def _stats(self, cursor, site_id: int, locale: str, query: _Query) -> dict:
+        """Collection size, average token counts per weight class and each
+        query term's document frequency, for BM25."""
+        cursor.execute(
+            "SELECT form, items FROM search_pg_term WHERE site_id = %s AND locale = %s AND kind = '#'",
+            [site_id, locale],
+        )
+        totals = dict(cursor.fetchall())
+        items = max(int(totals.get("n", 0)), 1)
+        stats = {
+            "n": items,
+            "avg": {cls: max(totals.get(cls.lower(), 0) / items, 1e-6) for cls in CLASSES},
+            "df": {},
+        }
+        if query.scoring:
+            terms = [term for term, _, _ in query.scoring]
+            lows = [prefix for _, _, prefix in query.scoring]
+            highs = [_upper_bound(prefix) if prefix else None for prefix in lows]
+            cursor.execute(
+                """
+                SELECT q.term, (
+                    SELECT coalesce(sum(t.items), 0) FROM search_pg_term t
+                    WHERE t.site_id = %s AND t.locale = %s AND t.kind = 'l'
+                      AND (t.form = q.term OR (q.low IS NOT NULL AND t.form >= q.low AND t.form < q.high))
+                )
+                FROM unnest(%s::text[], %s::text[], %s::text[]) AS q (term, low, high)
+                """,
+                [site_id, locale, terms, lows, highs],
+            )
+            stats["df"] = {term: min(int(df), items) for term, df in cursor.fetchall()}
+        return stats
+
+    def _match(self, cursor, scope, query: _Query, codes, ranking, offset, per_page, any_word) -> _Matches:
+        """One statement: the total, every facet's counts, and which items to
+        show. With relevance, the first RANK_WINDOW items in a cheap order
+        (query words in the title, summary, people or topics first, then
+        newest) are scored exactly by ``_scores``; a page beyond that window
+        keeps the cheap order. Otherwise the page by date."""
+        param = _Params()
+        where = [f"i.site_id = {param(scope[0])}", f"i.locale = {param(scope[1])}"]
+        parsed = query.parsed
+        if not parsed.is_empty:
+            if any_word:
+                prefilter = (
+                    "(" + " | ".join(query.term_units + [f"({words})" for words in query.phrase_words]) + ")"
+                )
+            else:
+                prefilter = " & ".join(query.term_units + query.phrase_words)
+            if query.excluded:
+                prefilter += f" & !({query.excluded})"
+            where.append(f"i.vector @@ {param(prefilter, '::tsquery')}")
+            phrase_conditions = [self._phrase_condition(param, phrase) for phrase in query.phrase_units]
+            if any_word and phrase_conditions:
+                alternatives = list(phrase_conditions)
+                if query.term_units:
+                    alternatives.insert(0, f"i.vector @@ {param(' | '.join(query.term_units), '::tsquery')}")
+                where.append("(" + " OR ".join(alternatives) + ")")
+            else:
+                where.extend(phrase_conditions)
+        elif query.excluded:
+            where.append(f"NOT (i.vector @@ {param(query.excluded, '::tsquery')})")
+
+        names = list(codes)
+        columns = ["i.id", "i.date", "i.facets"]
+        columns += [
+            f"i.facets && {param(codes[name], '::integer[]')} AS f{n}" for n, name in enumerate(names)
+        ]
+        if ranking:  # how many of the query's words are in the head (GIN index, hashed once per word)
+            in_head = "(i.id IN (SELECT h.id FROM search_pg_item h WHERE h.head @@ {}))::int"
+            tier = " + ".join(in_head.format(param(unit, "::tsquery")) for _, unit, _ in query.scoring)
+            columns.append(f"{tier} AS tier")
+            order = "tier DESC, date DESC, id"
+        else:
+            columns.append("0 AS tier")
+            order = "date DESC, id"
+
+        def every(flags: list[int], table: str) -> str:
+            return " AND ".join(f"{table}.f{n}" for n in flags) or "TRUE"
+
+        flags = list(range(len(names)))
+        filtered = every(flags, "b")
+        facet_where = flag_columns = ""
+        if names:  # a facet with a selection is counted with the other facets' filters only
+            cases = " ".join(
+                f"WHEN {FACETS.index(name)} THEN {every([m for m in flags if m != n], 'c')}"
+                for n, name in enumerate(names)
+            )
+            facet_where = f"WHERE CASE c.code >> {FACET_SHIFT} {cases} ELSE {every(flags, 'c')} END"
+            flag_columns = "".join(f", b.f{n}" for n in flags)
+        window = RANK_WINDOW if ranking else 0
+        tail_from = max(offset, window)
+        tail_size = max(0, offset + per_page - tail_from)
+        sql = f"""
+            WITH base AS MATERIALIZED (
+                SELECT {", ".join(columns)} FROM search_pg_item i WHERE {" AND ".join(where)}
+            ),
+            matched AS MATERIALIZED (SELECT id, date, tier FROM base b WHERE {filtered}),
+            counted AS (
+                SELECT c.code, count(*) AS n
+                FROM (SELECT unnest(b.facets) AS code{flag_columns} FROM base b) c
+                {facet_where}
+                GROUP BY c.code
+            )
+            (SELECT 'c', id, 0::bigint, NULL, NULL FROM matched ORDER BY {order} LIMIT {param(window)})
+            UNION ALL
+            (SELECT 'p', id, 0::bigint, NULL, NULL FROM matched ORDER BY {order}
+             LIMIT {param(tail_size)} OFFSET {param(tail_from)})
+            UNION ALL SELECT 't', NULL, count(*), NULL, NULL FROM matched
+            UNION ALL
+            SELECT 'f', c.code, c.n, f.key, f.label
+            FROM counted c JOIN search_pg_facet f ON f.id = c.code & {FACET_MASK}
+        """  # noqa: S608 (constants and placeholders only)
+        cursor.execute(sql, param.values)
+        found = _Matches(0, [], [], defaultdict(list))
+        for kind, number, count, key, label in cursor.fetchall():
+            if kind == "c":
+                found.candidates.append(number)
+            elif kind == "p":
+                found.tail.append(number)
+            elif kind == "t":
+                found.total = count
+            else:
+                found.facet_counts[FACETS[number >> FACET_SHIFT]].append((key.split(":", 1)[1], label, count))
+        for buckets in found.facet_counts.values():
+            buckets.sort(key=lambda bucket: (-bucket[2], bucket[1].lower(), bucket[0]))
+        return found
+
+    @staticmethod
+    def _phrase_condition(param, phrase: str) -> str:
+        """A phrase is looked for passage by passage: their vectors are small
+        (read in place, where the item's would be fetched and unpacked) and
+        keep exact positions (an item's stop at 16383)."""
+        value = param(phrase, "::tsquery")
+        return (
+            "EXISTS (SELECT 1 FROM search_pg_passage p"  # noqa: S608
+            f" WHERE p.item_id = i.id AND p.vector @@ {value})"
+        )
+
+    @staticmethod
+    def _scores(cursor, ids: list[int], query: _Query, stats) -> dict[int, tuple]:
+        """BM25 per weight class, summed with the class weights (FIELD_WEIGHTS)
+        and boosted a little for newer items: {id: (score, sort key)}."""
+        if not ids:
+            return {}
+        param = _Params()
+        n = stats["n"]
+        calls, terms = [], []
+        for number, (term, unit, _) in enumerate(query.scoring):
+            df = stats["df"].get(term, 0)
+            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            tsquery = param(unit, "::tsquery")
+            for pair, weights in enumerate(PACKED_WEIGHTS):
+                calls.append(f"ts_rank_cd('{weights}', d.v, {tsquery}, 0) AS r{number}_{pair}")
+            # r_0 = D + A/PACK, r_1 = C + B/PACK: the term's count in each class
+            frequencies = {
+                "D": f"floor(r.r{number}_0)",
+                "A": f"round((r.r{number}_0 - floor(r.r{number}_0)) * {PACK})",
+                "C": f"floor(r.r{number}_1)",
+                "B": f"round((r.r{number}_1 - floor(r.r{number}_1)) * {PACK})",
+            }
+            classes = " + ".join(
+                f"{CLASS_WEIGHT[cls]} * {frequencies[cls]} / ({frequencies[cls]} + {K1} * "
+                f"({1 - B[cls]} + {B[cls]} * i.len_{cls.lower()} / {param(stats['avg'][cls])}::float8))"
+                for cls in CLASSES
+            )
+            terms.append(f"{param(idf)}::float8 * ({classes})")
+        age = f"greatest(0, {param(timezone.localdate(), '::date')} - i.date)"
+        boost = f"(1 + {RECENCY_BOOST} * exp(-{age} / {RECENCY_DAYS}))"
+        # OFFSET 0 keeps each subquery whole: the vector is read (detoasted)
+        # once per item, and each ts_rank_cd runs once.
+        sql = f"""
+            SELECT i.id, i.date, ({" + ".join(terms)}) * {K1 + 1} * {boost} AS score
+            FROM search_pg_item i
+            CROSS JOIN LATERAL (SELECT i.vector || ''::tsvector AS v OFFSET 0) d
+            CROSS JOIN LATERAL (SELECT {", ".join(calls)} OFFSET 0) r
+            WHERE i.id = ANY({param(ids, "::bigint[]")})
+        """  # noqa: S608 (constants and placeholders only)
+        cursor.execute(sql, param.values)
+        return {
+            item_id: (float(score), (-float(score), -day.toordinal(), item_id))
+            for item_id, day, score in cursor.fetchall()
+        }
+
+    def _results(self, cursor, rows: list[tuple[int, float]], query: _Query) -> list[Result]:
+        if not rows:
+            return []
+        ids = [item_id for item_id, _ in rows]
+        cursor.execute(
+            "SELECT id, title, url, type, date, provider, summary FROM search_pg_item"
+            " WHERE id = ANY(%s::bigint[])",
+            [ids],
+        )
+        items = {row[0]: row for row in cursor.fetchall()}
+        passages: dict[int, list[tuple]] = defaultdict(list)
+        if query.scoring:
+            cursor.execute(
+                f"""
+                SELECT item_id, position, kind, field, text, start, document_id, document_title, page FROM (
+                    SELECT p.*, row_number() OVER (
+                        PARTITION BY p.item_id, p.kind
+                        ORDER BY ts_rank('{PASSAGE_WEIGHTS}', p.vector, q.q) DESC, p.position
+                    ) AS rank
+                    FROM search_pg_passage p, (SELECT %s::tsquery AS q) q
+                    WHERE p.item_id = ANY(%s::bigint[]) AND p.field <> 'title' AND p.vector @@ q.q
+                ) ranked
+                WHERE rank <= {HIT_LIMIT + 1}
+                ORDER BY item_id, rank, position
+                """,  # noqa: S608
+                [query.positive, ids],
+            )
+            for row in cursor.fetchall():
+                passages[row[0]].append(row)
+        results = []
+        for item_id, score in rows:
+            item = items.get(item_id)
+            if item is None:
+                continue
+            _, title, url, kind, day, provider, summary = item
+            snippet, hits = self._snippet_and_hits(url, summary, passages.get(item_id, []), query)
+            results.append(Result(item_id, title, url, kind, day, provider, snippet, score, hits))
+        return results
+
+    @staticmethod
+    def _snippet_and_hits(url, summary, passages: list[tuple], query: _Query) -> tuple[str, list[Hit]]:
+        """The snippet comes from the best matching text passage (else the best
+        transcript or document one, else the summary); hits are the best
+        transcript and document passages, then other text ones."""
+        text_passages = [row for row in passages if row[2] == "text"]
+        media_passages = [row for row in passages if row[2] != "text"]
+        best = text_passages[0] if text_passages else media_passages[0] if media_passages else None
+        source = best[4] if best else summary
+        snippet = highlight(source, query.match_terms, query.prefix_terms)
+        hits = []
+        for row in media_passages + text_passages[1:]:
+            _, _, kind, _, text, start, document_id, document_title, page = row
+            marked = highlight(text, query.match_terms, query.prefix_terms, HIT_SNIPPET_CHARS)
+            hit = Hit(kind=kind, snippet=marked, url=url)
+            if kind == "transcript" and start is not None:
+                hit.start = start
+                hit.url = f"{url}?t={int(start)}"
+            elif kind == "document":
+                hit.document, hit.document_id, hit.page = document_title, document_id, page
+            hits.append(hit)
+            if len(hits) == HIT_LIMIT:
+                break
+        return snippet, hits
+
+    # --- "did you mean" and as-you-type -----------------------------------------
+
+    def _did_you_mean(
+        self, cursor, site_id: int, locale: str, parsed: ParsedQuery, df: dict[str, int]
+    ) -> str:
+        """The query with each word the index does not know replaced by the
+        closest word form it does know (same site and locale)."""
+        replacements = []
+        for token in tokens(parsed.raw):
+            term = token.term[:MAX_LEXEME_CHARS]
+            if not term or df.get(term, 1) > 0 or len(token.text) < 3 or token.text.isdigit():
+                continue
+            correction = self._closest_word(cursor, site_id, locale, token.text)
+            if correction:
+                replacements.append((token.start, token.end, _match_case(correction, token.text)))
+            if len(replacements) >= MAX_SUGGESTED_WORDS:
+                break
+        if not replacements:
+            return ""
+        parts, cursor_at = [], 0
+        for start, end, word in replacements:
+            parts.extend([parsed.raw[cursor_at:start], word])
+            cursor_at = end
+        parts.append(parsed.raw[cursor_at:])
+        suggestion = "".join(parts)
+        return suggestion if suggestion != parsed.raw else ""
+
+    @staticmethod
+    def _closest_word(cursor, site_id: int, locale: str, word: str) -> str:
+        target = latin(word)
+        if len(target) < 3:
+            return ""
+        cursor.execute(  # the nearest by trigram distance (GiST), then edit distance here
+            """
+            SELECT form, items, 1 - (latin <-> %s) AS similarity FROM search_pg_term
+            WHERE latin IS NOT NULL AND site_id = %s AND locale = %s AND kind = 'w'
+            ORDER BY latin <-> %s LIMIT 30
+            """,
+            [target, site_id, locale, target],
+        )
+        candidates: dict[str, list] = {}
+        for form, items, similarity in cursor.fetchall():
+            entry = candidates.setdefault(form.lower(), [0, 0.0])
+            entry[0] += items
+            entry[1] = max(entry[1], similarity)
+        folded = fold(word)
+        allowed = 1 if len(folded) <= 4 else 2 if len(folded) <= 8 else 3
+        best = None
+        for form, (items, similarity) in candidates.items():
+            if fold(form) == folded:
+                continue
+            distance = _osa_distance(folded, fold(form))
+            if distance > allowed:
+                continue
+            key = (distance, -similarity, -items, form)
+            if best is None or key < best[0]:
+                best = (key, form)
+        return best[1] if best else ""
+
+    def suggest(self, prefix: str, locale: str, site_id: int, limit: int = 8) -> list[str]:
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                return self._suggest(cursor, prefix, locale, site_id, limit)
+        except Exception:  # as-you-type must never break the page
+            logger.exception("PostgreSQL suggestions failed for %r", str(prefix)[:200])
+            return []
+
+    def _suggest(self, cursor, prefix, locale, site_id, limit) -> list[str]:
+        typed = clean(_text(prefix))
+        key = latin(typed)
+        limit = max(1, min(int(limit), 50))
+        if not key:
+            return []
+        site_id, locale = int(site_id), _text(locale)
+        cursor.execute(
+            """
+            SELECT kind, form, items FROM search_pg_term
+            WHERE site_id = %s AND locale = %s AND latin IS NOT NULL AND latin >= %s AND latin < %s
+              AND kind IN ('t', 'p', 'c', 'w')
+            ORDER BY items DESC LIMIT 200
+            """,
+            [site_id, locale, key, _upper_bound(key)],
+        )
+        rows = [(*row, 0) for row in cursor.fetchall()]
+        if len(key) >= 3:  # a later word of a title or name ("rush" → "Erika Rushton")
+            pattern = "% " + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            cursor.execute(
+                """
+                SELECT kind, form, items FROM search_pg_term
+                WHERE latin LIKE %s AND site_id = %s AND locale = %s AND kind IN ('t', 'p', 'c')
+                ORDER BY items DESC LIMIT 100
+                """,
+                [pattern, site_id, locale],
+            )
+            rows.extend((*row, 1) for row in cursor.fetchall())
+        typed_folded = fold(typed)
+
+        def rank(row):
+            kind, form, items, inside = row
+            folded_form = fold(form)
+            same_script = folded_form.startswith(typed_folded) or f" {typed_folded}" in folded_form
+            return (not same_script, inside, SUGGEST_KIND_RANK[kind], -items, len(form), form)
+
+        suggestions, seen = [], set()
+        for _, form, _, _ in sorted(rows, key=rank):
+            if fold(form) not in seen:
+                seen.add(fold(form))
+                suggestions.append(form)
+            if len(suggestions) == limit:
+                break
+        return suggestions

@@ -1,0 +1,230 @@
+"""What only the PostgreSQL engine has to get right: tsquery syntax in user
+text, the caller's transaction, the vocabulary it keeps up to date, long
+items whose positions run out."""
+
+import logging
+from datetime import date
+
+import pytest
+from django.db import connection, transaction
+
+from search.engines import create_engine
+from search.engines.base import SearchRequest
+from search.engines.postgres import MAX_POSITION, _osa_distance, latin
+
+from .corpus import SITE, corpus, doc
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pg(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    engine = create_engine("postgres")
+    engine.clear()
+    yield engine
+    engine.clear()
+
+
+@pytest.fixture
+def pg_filled(pg):
+    pg.index(corpus())
+    return pg
+
+
+@pytest.fixture
+def no_errors(caplog):
+    """The engine answers bad input itself, not through its last-resort handler."""
+    caplog.set_level(logging.ERROR, logger="search.engines.postgres")
+    yield
+    assert not caplog.records, [record.getMessage() for record in caplog.records]
+
+
+def search(engine, query, locale="ru", **kwargs):
+    return engine.search(SearchRequest(query=query, locale=locale, site_id=SITE, **kwargs))
+
+
+def ids(response):
+    return [result.id for result in response.results]
+
+
+def terms_table():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT site_id, locale, kind, form, latin, items FROM search_pg_term ORDER BY 1, 2, 3, 4"
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("пространство & | ! < > :*", "пространство"),
+        ("пространство:*", "пространство"),
+        ("!пространство", "пространство"),
+        ("(пространство", "пространство"),
+        ("пространство:A", "пространство a"),
+        ("пространство\\", "пространство"),
+        ("пространство' | 'район", "пространство район"),
+        ("пространство <-> район", "пространство район"),
+        ("'пространство' & !'район'", "пространство район"),
+    ],
+)
+def test_tsquery_syntax_is_inert(pg_filled, no_errors, text, plain):
+    assert ids(search(pg_filled, text)) == ids(search(pg_filled, plain))
+    assert search(pg_filled, text).total == search(pg_filled, plain).total
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'",
+        "''",
+        "\\",
+        ":*",
+        "&",
+        "!",
+        "<->",
+        "'; DROP TABLE search_pg_item; --",
+        "%s %(p0)s",
+        "\x00",
+        "a\x00b",
+    ],
+)
+def test_sql_and_tsquery_fragments_alone(pg_filled, no_errors, text):
+    response = search(pg_filled, text, filters={"city": [text], "type": [text]})
+    assert response.total >= 0
+    pg_filled.suggest(text, locale="ru", site_id=SITE)
+    assert len(pg_filled.indexed_ids()) == len(corpus())
+
+
+def test_odd_documents_are_indexed(pg, no_errors):
+    pg.index(
+        [
+            doc(60, "Заголовок\x00 с нулём", body="велосипед\x00самокат " + "я" * 10_000),
+            doc(61, "Много слов", body=" ".join(f"слово{n}" for n in range(20_000))),
+            doc(62, "O'Brien’s café", body="\\ ' '' :* & | ! <-> \ud800", locale="en", language="en"),
+        ]
+    )
+    assert ids(search(pg, "самокат")) == [60]
+    assert ids(search(pg, "слово19999")) == [61]
+    assert ids(search(pg, "O'Brien’s", locale="en")) == [62]
+    assert ids(search(pg, "cafe", locale="en")) == [62]
+
+
+def test_index_writes_belong_to_the_callers_transaction(pg):
+    pg.index([doc(50, "Самокаты в парке")])
+    before = terms_table()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        pg.index([doc(50, "Велосипеды во дворе"), doc(51, "Самокаты и велосипеды")])
+        pg.delete([50])
+        assert ids(search(pg, "велосипеды")) == [51]
+        raise RuntimeError("roll back")
+    assert pg.indexed_ids() == {50}
+    assert ids(search(pg, "самокаты")) == [50]
+    assert search(pg, "велосипеды").total == 0
+    assert terms_table() == before
+
+
+def test_vocabulary_matches_a_fresh_build_after_updates_and_deletes(pg, monkeypatch):
+    # Several batches: the next one is analysed in a thread while this one is written.
+    monkeypatch.setattr("search.engines.postgres.BATCH", 4)
+    documents = corpus()
+    pg.index(documents)
+    changed = [
+        doc(5, "Лаборатория тишины", body="Совсем другой текст.", topics=["silence"], speakers=["new-person"])
+    ]
+    pg.index(changed)
+    pg.index([documents[0]])  # the same again
+    pg.delete([2, 101, 999])
+    updated = terms_table()
+    final = [d for d in documents if d.id not in (2, 5, 101)] + changed
+    pg.clear()
+    pg.index(final)
+    assert updated == terms_table()
+    assert all(row[-1] > 0 for row in updated)
+
+
+def test_rebuild_replaces_in_place_and_drops_what_is_gone(pg_filled, monkeypatch):
+    monkeypatch.setattr("search.engines.postgres.BATCH", 3)
+    kept = [d for d in corpus() if d.id != 3]
+    assert pg_filled.rebuild(iter(kept), batch_size=4) == len(kept)
+    assert pg_filled.indexed_ids() == {d.id for d in kept}
+    assert 3 not in ids(search(pg_filled, "транспорт"))
+
+
+def test_phrases_in_long_items_are_found_in_their_passages(pg):
+    filler = " ".join(f"наполнитель{n % 500}" for n in range(MAX_POSITION + 100))
+    long = doc(70, "Длинная запись", body=filler, transcript=[(3600.0, "Зеленый коридор вдоль реки")])
+    pg.index([long, doc(71, "Коридор", body="Зеленый цвет и коридор")])
+    assert ids(search(pg, '"зеленый коридор"')) == [70]
+    assert search(pg, '"коридор зеленый"').total == 0
+    hit = search(pg, '"зеленый коридор"').results[0].hits[0]
+    assert hit.start == 3600.0 and hit.url.endswith("?t=3600")
+
+
+def test_rare_word_counts_more_than_a_common_one(pg):
+    common = [doc(80 + n, f"Город и парк {n}", day=date(2019, 1, 1)) for n in range(8)]
+    rare = doc(90, "Фонтан", body="Город", day=date(2019, 1, 1))
+    pg.index([*common, rare])
+    response = search(pg, "фонтан парк")
+    assert response.fallback
+    assert ids(response)[0] == 90
+
+
+def test_title_outranks_a_long_transcript(pg):
+    transcript = [(float(n), "велосипед велосипед велосипед дорожка") for n in range(50)]
+    pg.index([doc(95, "Заметки", transcript=transcript), doc(96, "Велосипед", body="Коротко.")])
+    assert ids(search(pg, "велосипед")) == [96, 95]
+
+
+def test_selected_unknown_value_stays_visible_as_a_selected_bucket(pg_filled):
+    response = search(pg_filled, "", filters={"city": ["atlantis"], "colour": ["red"]})
+    assert response.total == 0
+    buckets = {b.value: (b.count, b.selected) for b in response.facets["city"]}
+    assert buckets["atlantis"] == (0, True) and buckets["almaty"] == (3, False)
+    assert all(not buckets for name, buckets in response.facets.items() if name != "city")
+
+
+def test_did_you_mean_keeps_the_other_words_and_the_case(pg_filled):
+    assert search(pg_filled, "Пространсвто район").suggestion == "Пространство район"
+    assert search(pg_filled, "пространство").suggestion == ""
+
+
+def test_suggestions_by_later_word_and_across_scripts(pg_filled):
+    assert "Erika Rushton" in pg_filled.suggest("rush", locale="ru", site_id=SITE)
+    assert "Erika Rushton" in pg_filled.suggest("ЭРИКА", locale="ru", site_id=SITE)
+    assert pg_filled.suggest("   ", locale="ru", site_id=SITE) == []
+    assert len(pg_filled.suggest("в", locale="ru", site_id=SITE, limit=2)) <= 2
+
+
+def test_kazakh_prefix_highlights_the_words_it_matched(pg_filled):
+    result = search(pg_filled, "кала", locale="kk").results[0]
+    assert result.id == 6 and "<mark>" in result.snippet
+
+
+def test_helpers():
+    assert latin("Эрика Қала ёлка") == "erika kala elka"
+    assert _osa_distance("пространсвто", "пространство") == 1
+    assert _osa_distance("пространсвто", "пространства") == 2
+
+
+def test_beyond_the_exact_window_pages_stay_consistent(pg, monkeypatch):
+    monkeypatch.setattr("search.engines.postgres.RANK_WINDOW", 3)
+    pg.index(
+        [doc(200 + n, f"Заметка {n}", body="Парк " * (n + 1), day=date(2019, 1, 1 + n)) for n in range(7)]
+        + [doc(210, "Парк", body="Коротко.", day=date(2017, 1, 1))]
+    )
+    pages = [ids(search(pg, "парк", per_page=2, page=number)) for number in (1, 2, 3, 4, 5)]
+    seen = [item for page in pages for item in page]
+    assert len(seen) == len(set(seen)) == 8 and pages[4] == []
+    assert pages[0][0] == 210  # the title match is in the window (head first) and scores best
+
+
+def test_search_leaves_the_callers_planner_settings_alone(pg_filled):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = on")
+        search(pg_filled, "пространство")
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
