@@ -9,7 +9,7 @@ PORT ?= 8000
 # CI (REQUIRE_POSTGRES=1) fails when it is not.
 PG_TEST_URL ?= $(or $(TEST_DATABASE_URL),postgres://postgres@127.0.0.1:5432/kbtu_portal)
 
-.PHONY: help install demo run migrate test test-sqlite test-postgres lint format check clean messages
+.PHONY: help install demo run migrate test test-sqlite test-postgres lint format check clean messages bench-search
 
 help:
 	@echo "make demo    - install, migrate, load the sample library, print an admin login, serve on http://$(HOST):$(PORT)"
@@ -61,6 +61,12 @@ test-postgres: install
 	fi
 
 test: check lint test-sqlite test-postgres
+
+# Search benchmarks (not part of `make test`): corpora of 1k, 10k and 100k
+# items on every engine, side by side with Wagtail's database search; the
+# figures go to docs/performance.md. BENCH_SIZES=1000,10000 for a shorter run.
+bench-search: migrate
+	$(PY) manage.py bench_search $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES),)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -17,11 +17,16 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.SERVE_MEDIA:
+    from django.urls import re_path
+
+    from .media import serve_media
+
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media))
 
 # Public pages live under /ru/, /kk/ and /en/; "/" redirects by the visitor's
 # language (LocaleMiddleware).

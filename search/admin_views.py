@@ -11,5 +11,11 @@ def query_report_view(request):
         days = PERIODS[0]
     if days not in PERIODS:
         days = PERIODS[0]
-    context = {"report": query_report(days), "periods": PERIODS, "header_title": _("Search queries"), "page_title": _("Search queries"), "header_icon": "search"}
+    context = {
+        "report": query_report(days),
+        "periods": PERIODS,
+        "header_title": _("Search queries"),
+        "page_title": _("Search queries"),
+        "header_icon": "search",
+    }
     return render(request, "search/admin/query_report.html", context)

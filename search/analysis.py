@@ -25,6 +25,7 @@ KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
+# One readable block per language; split at import.
 STOP_WORDS = frozenset(
     """
     и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от

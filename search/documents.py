@@ -101,7 +101,9 @@ def body_of(page: LibraryItemPage) -> str:
     if isinstance(page, PolicyBriefPage):
         return "\n".join([stream_text(page.key_recommendations), stream_text(page.body)])
     if isinstance(page, CaseStudyPage):
-        sections = [strip_tags(getattr(page, name) or "") for name in ("challenge", "approach", "outcomes", "lessons")]
+        sections = [
+            strip_tags(getattr(page, name) or "") for name in ("challenge", "approach", "outcomes", "lessons")
+        ]
         return "\n".join([*sections, stream_text(page.recommendations), stream_text(page.sources)])
     return ""
 

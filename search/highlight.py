@@ -12,7 +12,9 @@ from .analysis import tokens
 SNIPPET_CHARS = 240
 
 
-def highlight(text: str, match_terms: set[str], prefix_terms: set[str] = frozenset(), max_chars: int = SNIPPET_CHARS) -> str:
+def highlight(
+    text: str, match_terms: set[str], prefix_terms: set[str] = frozenset(), max_chars: int = SNIPPET_CHARS
+) -> str:
     """HTML: the best window of ``text`` (most matched words), escaped, with
     ``<mark>`` around matched words and … where it was cut."""
     text = text or ""

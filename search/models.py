@@ -19,7 +19,9 @@ class QueryStat(models.Model):
 
     class Meta:
         verbose_name = _("search query statistic")
-        constraints = [models.UniqueConstraint(fields=["query", "locale", "day"], name="unique_query_stat_per_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "locale", "day"], name="unique_query_stat_per_day")
+        ]
         indexes = [models.Index(fields=["day", "locale"])]
 
     def __str__(self):

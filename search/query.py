@@ -69,6 +69,8 @@ def parse_query(text: str) -> ParsedQuery:
         if analysed:
             query.words.append(word)
     query.required = list(dict.fromkeys(query.required))[:MAX_TERMS]
-    query.excluded = [term for term in dict.fromkeys(query.excluded) if term not in query.required][:MAX_TERMS]
+    query.excluded = [term for term in dict.fromkeys(query.excluded) if term not in query.required][
+        :MAX_TERMS
+    ]
     query.phrases = query.phrases[:8]
     return query

@@ -40,7 +40,12 @@ def editors_picks(search: SearchRequest) -> list[LibraryItemPage]:
     if query is None:
         return []
     page_ids = [pick.page_id for pick in query.editors_picks.order_by("sort_order") if pick.page_id]
-    pages = LibraryItemPage.objects.live().public().filter(pk__in=page_ids, locale__language_code=search.locale).specific()
+    pages = (
+        LibraryItemPage.objects.live()
+        .public()
+        .filter(pk__in=page_ids, locale__language_code=search.locale)
+        .specific()
+    )
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in page_ids if pk in by_id]
 
@@ -71,7 +76,9 @@ def response_json(search: SearchRequest, response: SearchResponse, picks) -> dic
         "sort": search.sort,
         "fallback": response.fallback,
         "suggestion": response.suggestion or None,
-        "editors_picks": [{"id": page.pk, "title": page.title, "url": page.url, "type": page.type_slug} for page in picks],
+        "editors_picks": [
+            {"id": page.pk, "title": page.title, "url": page.url, "type": page.type_slug} for page in picks
+        ],
         "results": [
             {
                 "id": result.id,

@@ -55,9 +55,8 @@ def items_mentioning(snippet):
             materialpage__event=snippet
         )
     elif isinstance(snippet, City):
-        items = (
-            LibraryItemPage.objects.filter(casestudypage__city=snippet)
-            | LibraryItemPage.objects.filter(talkpage__event__city=snippet)
+        items = LibraryItemPage.objects.filter(casestudypage__city=snippet) | LibraryItemPage.objects.filter(
+            talkpage__event__city=snippet
         )
     else:
         return LibraryItemPage.objects.none()
@@ -73,8 +72,7 @@ def reindex_after_snippet_edit(sender, instance, created=False, raw=False, **kwa
 
 @receiver(document_text_extracted)
 def reindex_items_with_document(sender, document, **kwargs):
-    items = (
-        LibraryItemPage.objects.filter(attachments__document=document)
-        | LibraryItemPage.objects.filter(policybriefpage__pdf=document)
+    items = LibraryItemPage.objects.filter(attachments__document=document) | LibraryItemPage.objects.filter(
+        policybriefpage__pdf=document
     )
     indexing.update_pages(items.live().distinct().specific())

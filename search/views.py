@@ -37,9 +37,7 @@ def search_page(request):
 
 @require_GET
 def search_api(request):
-    search = search_request(
-        request.GET, locale=request.GET.get("lang", "ru"), site_id=_site_id(request)
-    )
+    search = search_request(request.GET, locale=request.GET.get("lang", "ru"), site_id=_site_id(request))
     export_format = request.GET.get("format")
     if export_format:
         from .service import export_response
@@ -59,4 +57,7 @@ def suggest_api(request):
         items = suggestions(request.GET.get("q", ""), locale=locale, site_id=_site_id(request))
     except SearchUnavailable:
         items = []
-    return JsonResponse({"query": request.GET.get("q", "")[:200], "suggestions": items}, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"query": request.GET.get("q", "")[:200], "suggestions": items},
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -54,4 +54,5 @@ def test_base_settings_are_safe_on_their_own():
     from kbtu_portal.settings import base
 
     assert base.DEBUG is False
-    assert base.SECRET_KEY == os.environ.get("SECRET_KEY", "")
+    from_environment = os.environ.get("SECRET_KEY", "")
+    assert from_environment == base.SECRET_KEY

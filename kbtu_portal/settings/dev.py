@@ -19,3 +19,6 @@ TASKS["default"]["BACKEND"] = os.environ.get(  # noqa: F405
 
 # The embedded SQLite database and uploads live under var/.
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Uploaded media served by Django itself, with byte ranges so players can seek.
+SERVE_MEDIA = True

@@ -21,3 +21,6 @@ if os.environ.get("TEST_DATABASE_URL"):  # noqa: F405
 
 # Immediate tasks log every run at INFO; keep test output to what matters.
 LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "django_tasks": {"level": "WARNING"}}}  # noqa: F405
+
+# Uploaded media served by Django itself, with byte ranges so players can seek.
+SERVE_MEDIA = True

@@ -34,17 +34,14 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    yield tab
-    context.close()
+@pytest.fixture(scope="session", autouse=True)
+def media_through_the_site():
+    """Django's live server answers /media/ itself, without byte ranges, so a
+    browser cannot seek in a recording. Let those requests reach the site's
+    own media view (kbtu_portal/media.py, SERVE_MEDIA), which the demo uses."""
+    from django.test import testcases
 
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    tab = context.new_page()
-    yield tab
-    context.close()
+    original = testcases._MediaFilesHandler._should_handle
+    testcases._MediaFilesHandler._should_handle = lambda self, path: False
+    yield
+    testcases._MediaFilesHandler._should_handle = original

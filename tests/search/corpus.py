@@ -51,7 +51,11 @@ def doc(
     for start, text in transcript:
         passages.append(Passage("transcript", "transcript", text, start=start))
     for number, text in pages:
-        passages.append(Passage("document", "document", text, document_id=900 + id, document_title=f"Слайды {id}", page=number))
+        passages.append(
+            Passage(
+                "document", "document", text, document_id=900 + id, document_title=f"Слайды {id}", page=number
+            )
+        )
     return IndexDocument(
         id=id,
         locale=locale,
@@ -81,7 +85,10 @@ def corpus():
             speakers=["erika-rushton"],
             city="almaty",
             event="forum-5",
-            transcript=[(0.5, "Добрый день, Алматы!"), (95.0, "Креативный хаб вырос на месте старых складов.")],
+            transcript=[
+                (0.5, "Добрый день, Алматы!"),
+                (95.0, "Креативный хаб вырос на месте старых складов."),
+            ],
         ),
         doc(
             2,
@@ -146,7 +153,9 @@ def corpus():
             transcript=[(42.0, "Creative people start new and valuable initiatives.")],
         ),
         # Same locale, another site: must never be found from site 1.
-        doc(8, "Создание городской среды на другом сайте", body="Пространство чужого сайта.", site=OTHER_SITE),
+        doc(
+            8, "Создание городской среды на другом сайте", body="Пространство чужого сайта.", site=OTHER_SITE
+        ),
     ]
     # Many topics on their own items, so facets must return more than ten buckets.
     for number in range(12):

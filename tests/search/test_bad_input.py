@@ -36,7 +36,10 @@ NASTY = [
 ]
 
 query_text = st.one_of(st.sampled_from(NASTY), st.text(max_size=300))
-facet_values = st.lists(st.one_of(st.sampled_from(["almaty", "talk", "2019", "", "\x00", "x" * 500]), st.text(max_size=40)), max_size=5)
+facet_values = st.lists(
+    st.one_of(st.sampled_from(["almaty", "talk", "2019", "", "\x00", "x" * 500]), st.text(max_size=40)),
+    max_size=5,
+)
 
 
 @pytest.mark.parametrize("text", NASTY)
@@ -48,9 +51,13 @@ def test_nasty_queries(filled, text):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=query_text, values=facet_values, sort=st.sampled_from(["relevance", "date"]), page=st.integers(1, 5))
+@given(
+    text=query_text, values=facet_values, sort=st.sampled_from(["relevance", "date"]), page=st.integers(1, 5)
+)
 def test_any_query_and_filters(filled, text, values, sort, page):
-    request = SearchRequest(query=text, locale="ru", site_id=SITE, filters={"topic": values, "year": values}, sort=sort, page=page)
+    request = SearchRequest(
+        query=text, locale="ru", site_id=SITE, filters={"topic": values, "year": values}, sort=sort, page=page
+    )
     response = filled.search(request)
     assert response.page == page
     assert all(result.url for result in response.results)
@@ -58,7 +65,13 @@ def test_any_query_and_filters(filled, text, values, sort, page):
 
 
 @settings(max_examples=100, deadline=None)
-@given(params=st.dictionaries(st.sampled_from(["q", "page", "sort", "per_page", "type", "topic", "year", "lang", "zzz"]), st.text(max_size=60), max_size=8))
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["q", "page", "sort", "per_page", "type", "topic", "year", "lang", "zzz"]),
+        st.text(max_size=60),
+        max_size=8,
+    )
+)
 def test_parameters_always_make_a_valid_request(params):
     from django.http import QueryDict
 

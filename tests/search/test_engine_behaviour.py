@@ -152,7 +152,9 @@ def test_all_facet_buckets_not_just_ten(filled):
 
 def test_filters_and_across_facets_or_within(filled):
     assert set(ids(search(filled, "", filters={"city": ["almaty"], "type": ["policy-brief"]}))) == {4}
-    assert set(ids(search(filled, "", filters={"city": ["almaty", "liverpool"], "type": ["case-study"]}))) == {2, 5}
+    assert set(
+        ids(search(filled, "", filters={"city": ["almaty", "liverpool"], "type": ["case-study"]}))
+    ) == {2, 5}
 
 
 def test_facet_counts_follow_query_and_filters(filled):
@@ -190,7 +192,10 @@ def test_snippet_marks_original_words(filled):
     result = search(filled, "пространства")
     top = next(r for r in result.results if r.id == 1)
     assert "<mark>" in top.snippet
-    assert "<mark>пространства</mark>" in top.snippet.lower() or "<mark>пространство</mark>" in top.snippet.lower()
+    assert (
+        "<mark>пространства</mark>" in top.snippet.lower()
+        or "<mark>пространство</mark>" in top.snippet.lower()
+    )
     assert top.title and top.url and top.type == "talk" and top.date == date(2018, 7, 21)
 
 

@@ -84,7 +84,9 @@ class IndexFollowsPublishingTests(SiteSearchTestCase):
         self.assertNotIn(talk_en.pk, self.ids(q="placemaking", lang="ru"))
 
     def test_items_of_another_site_are_not_found(self):
-        other = Site.objects.create(hostname="other.example", port=80, root_page_id=Site.objects.get().root_page_id)
+        other = Site.objects.create(
+            hostname="other.example", port=80, root_page_id=Site.objects.get().root_page_id
+        )
         with self.settings(ALLOWED_HOSTS=["other.example"]):
             response = self.client.get("/api/search/", {"q": "Раштон"}, HTTP_HOST="other.example")
         self.assertEqual(json.loads(response.content)["total"], 0)
@@ -118,11 +120,16 @@ class SearchPageTests(SiteSearchTestCase):
     def test_api_contract(self):
         data = self.api(q="транспорт", type="policy-brief", sort="date", page="1")
         self.assertEqual(
-            set(data) >= {"query", "total", "took_ms", "page", "pages", "results", "facets", "suggestion"}, True
+            set(data) >= {"query", "total", "took_ms", "page", "pages", "results", "facets", "suggestion"},
+            True,
         )
-        self.assertEqual(set(data["facets"]), {"type", "topic", "event", "city", "year", "language", "provider", "speaker"})
+        self.assertEqual(
+            set(data["facets"]), {"type", "topic", "event", "city", "year", "language", "provider", "speaker"}
+        )
         result = data["results"][0]
-        self.assertEqual(set(result) >= {"id", "title", "url", "type", "date", "provider", "snippet", "hits"}, True)
+        self.assertEqual(
+            set(result) >= {"id", "title", "url", "type", "date", "provider", "snippet", "hits"}, True
+        )
         bucket = data["facets"]["type"][0]
         self.assertEqual(set(bucket), {"value", "label", "count", "selected"})
 
@@ -162,8 +169,20 @@ class SearchPageTests(SiteSearchTestCase):
 
 @pytest.mark.parametrize(
     "query",
-    ["?q=%00", "?q=" + "x" * 10000, "?page=abc", "?page=-5", "?page=99999999999999", "?sort=evil", "?type=zzz&topic=%22",
-     '?q="unbalanced', "?q=NEAR(a)", "?per_page=0", "?per_page=100000", "?year=abc&lang=zz"],
+    [
+        "?q=%00",
+        "?q=" + "x" * 10000,
+        "?page=abc",
+        "?page=-5",
+        "?page=99999999999999",
+        "?sort=evil",
+        "?type=zzz&topic=%22",
+        '?q="unbalanced',
+        "?q=NEAR(a)",
+        "?per_page=0",
+        "?per_page=100000",
+        "?year=abc&lang=zz",
+    ],
 )
 @pytest.mark.django_db
 def test_bad_parameters_never_break_the_page_or_api(client, query):

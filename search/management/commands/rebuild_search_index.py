@@ -31,9 +31,7 @@ class Command(BaseCommand):
             raise CommandError(f"The {engine.name} index could not be rebuilt: {error}") from error
         self.stdout.write("")
         elapsed = time.perf_counter() - started
-        self.stdout.write(
-            self.style.SUCCESS(f"{engine.name}: indexed {count} items in {elapsed:.1f} s.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"{engine.name}: indexed {count} items in {elapsed:.1f} s."))
 
     def progress(self, done: int, total: int) -> None:
         width = 30
