@@ -16,11 +16,10 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env):
-    clean = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in PRODUCTION_ENV and key != "TEST_DATABASE_URL"
-    }
+    # Test-run variables (another database, async-unsafe mode for browser
+    # tests) must not leak into the production checks.
+    leave_out = {*PRODUCTION_ENV, "TEST_DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {key: value for key, value in os.environ.items() if key not in leave_out}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
