@@ -36,8 +36,8 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 check: install
-	DJANGO_SETTINGS_MODULE=kbtu_portal.settings.test $(PY) manage.py check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=kbtu_portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	env -u TEST_DATABASE_URL DJANGO_SETTINGS_MODULE=kbtu_portal.settings.test $(PY) manage.py check --fail-level WARNING
+	env -u TEST_DATABASE_URL DJANGO_SETTINGS_MODULE=kbtu_portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 lint: install
 	$(VENV)/bin/ruff check .
