@@ -176,6 +176,7 @@ class Target:
     name = ""
     server_pid: int | None = None
     untimed = 0.0  # seconds of build() that were not indexing (Wagtail: saving its rows)
+    content_bytes = 0  # database bytes of build() that are content, not index (Wagtail: its rows)
 
     def __init__(self):
         self.timed_out: dict[str, set[str]] = {}  # run name -> queries that ran out of time
@@ -251,7 +252,11 @@ class WagtailTarget(Target):
 
         started = time.perf_counter()
         rows = [row(item) for item in chunk]
+        before = database_bytes()
         self.wagtail.store(rows)
+        after = database_bytes()
+        if before is not None and after is not None:
+            self.content_bytes += after - before
         self.untimed += time.perf_counter() - started
         self.wagtail.index(rows)
         return len(rows)
@@ -348,6 +353,7 @@ def measure(
         reset_peak_rss()
         clock = [0.0]
         target.untimed = 0.0
+        target.content_bytes = 0
         profiler = cProfile.Profile() if profile else None
         started = time.perf_counter()
         with profiler or contextlib.nullcontext():
@@ -358,7 +364,7 @@ def measure(
         log(f"  {target.name}: indexed {run.indexed:,} items in {run.build_seconds:.1f} s")
         after = database_bytes()
         if before is not None and after is not None and target.server_pid is None:
-            run.index_mb = (after - before) / 2**20
+            run.index_mb = (after - before - target.content_bytes) / 2**20
         if profiler:
             run.profile = _profile_text(profiler, "build")
         query_phase(target, run, target.search, queries, rounds, budget, timeout, profile, log)
@@ -396,16 +402,21 @@ def query_phase(target, run, search, queries, rounds, budget, timeout, profile, 
     """One warm-up round (which also records the totals), then rounds until
     ``rounds`` are done or ``budget`` seconds have passed (at least one).
 
-    A query that runs out of ``timeout`` is recorded at the timeout (a lower
-    bound) and not run again on this target, at this size or a larger one.
+    A query that runs out of ``timeout`` gets one sample at the timeout (a
+    lower bound) and is not run again on this target, at this size or a
+    larger one (where it gets its one sample at the timeout too).
     """
     run.queries = [QueryStats(str(q), q.category) for q in queries]
     timed_out = target.timed_out.setdefault(run.engine, set())
 
+    counted: set[str] = set()  # timed-out queries already given their one sample
+
     def once(query, stats, record):
         if str(query) in timed_out:
-            stats.timeouts += 1
-            if record:
+            if record and str(query) not in counted:
+                # One sample at the timeout (a lower bound), not one per round.
+                counted.add(str(query))
+                stats.timeouts += 1
                 stats.latencies_ms.append(timeout * 1000)
             return
         started = time.perf_counter()
@@ -416,8 +427,11 @@ def query_phase(target, run, search, queries, rounds, budget, timeout, profile, 
             if not (timeout and _is_timeout(error)):
                 raise
             timed_out.add(str(query))
-            stats.timeouts += 1
             log(f"    timed out after {timeout:.0f} s: {query}")
+            if not record:
+                return
+            counted.add(str(query))
+            stats.timeouts += 1
         if record:
             stats.latencies_ms.append((time.perf_counter() - started) * 1000)
 
@@ -430,6 +444,8 @@ def query_phase(target, run, search, queries, rounds, budget, timeout, profile, 
             for query, stats in zip(queries, run.queries, strict=True):
                 once(query, stats, record=True)
         run.rounds += 1
+        if all(str(query) in timed_out for query in queries):
+            break
     if profiler:
         run.profile += _profile_text(profiler, "queries")
     run.peak_rss_mb = peak_rss_mb()
