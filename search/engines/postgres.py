@@ -38,6 +38,7 @@ import json
 import logging
 import math
 import re
+import secrets
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -63,6 +64,7 @@ from .base import (
     SearchRequest,
     SearchResponse,
 )
+from .facets import FacetIndex, FacetIndexes
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +103,7 @@ RECENCY_DAYS = 1825.0
 # RANK_WINDOW in a cheap order (query words in the title/summary/people/topics
 # first, then newest): reading every match's vector would not stay fast.
 RANK_WINDOW = 200
+TIER_TERMS = 16  # query words whose presence in the head counts for that order
 MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
 MAX_LEXEME_CHARS = 100  # longer words are cut (the same at index and query time)
 MAX_VECTOR_BYTES = 900_000  # lexeme text of one tsvector must stay under 1 MB
@@ -337,6 +340,7 @@ SELECT DISTINCT ON (locale, key) locale, key, label
 FROM unnest(%s::text[], %s::text[], %s::text[]) AS n (locale, key, label)
 ORDER BY locale, key
 ON CONFLICT (locale, key) DO UPDATE SET label = excluded.label WHERE search_pg_facet.label <> excluded.label
+RETURNING locale
 """
 # An item's vectors are its passages' vectors joined in order (search_pg_tsvector_agg
 # is tsvector || tsvector, which shifts positions on: migration 0003); "head"
@@ -491,7 +495,56 @@ class _Matches:
     total: int
     candidates: list[int]  # relevance: the first RANK_WINDOW items in cheap order, to be scored exactly
     tail: list[int]  # the page's items beyond the window (or the whole page, sorted by date)
-    facet_counts: dict[str, list[tuple[str, str, int]]]
+    facet_counts: dict[str, list[tuple[str, str, int]]]  # SQL counts (no FacetIndex)
+    facets: dict[str, list[FacetBucket]] | None = None  # buckets from the FacetIndex
+
+
+GENERATION_SQL = "SELECT token FROM search_pg_generation WHERE site_id = %s AND locale = %s"
+# A new token for each site and locale a write touched (and for every site of
+# a locale whose facet labels it changed), in the write's transaction.
+TOUCH_SQL = """
+INSERT INTO search_pg_generation (site_id, locale, token)
+SELECT site_id, locale, %(token)s FROM unnest(%(sites)s::bigint[], %(locales)s::text[]) AS t (site_id, locale)
+UNION
+SELECT site_id, locale, %(token)s FROM search_pg_generation WHERE locale = ANY(%(relabelled)s::text[])
+ON CONFLICT (site_id, locale) DO UPDATE SET token = excluded.token
+"""
+DAY_ZERO = "DATE '2000-01-01'"
+facet_indexes = FacetIndexes()
+
+
+def _build_facet_index(cursor, site_id: int, locale: str, token) -> FacetIndex | None:
+    """Every item of the site and locale (id, day) and each facet value's
+    items; None when their bitmaps would not fit in facets.MEMORY."""
+    cursor.execute(
+        f"SELECT id, date - {DAY_ZERO} FROM search_pg_item WHERE site_id = %s AND locale = %s",  # noqa: S608
+        [site_id, locale],
+    )
+    items = cursor.fetchall()
+    cursor.execute(
+        """
+        SELECT c.code, array_agg(i.id)
+        FROM search_pg_item i CROSS JOIN LATERAL unnest(i.facets) AS c (code)
+        WHERE i.site_id = %s AND i.locale = %s
+        GROUP BY c.code ORDER BY c.code
+        """,
+        [site_id, locale],
+    )
+    values = cursor.fetchall()
+    if not FacetIndex.fits(len(items), len(values)):
+        return None
+    cursor.execute(
+        "SELECT id, key, label FROM search_pg_facet WHERE id = ANY(%s::integer[])",
+        [[code & FACET_MASK for code, _ in values]],
+    )
+    labels = {value_id: (key.split(":", 1)[1], label) for value_id, key, label in cursor.fetchall()}
+    meta = {
+        code: (FACETS[code >> FACET_SHIFT], *labels[code & FACET_MASK])
+        for code, _ in values
+        if code & FACET_MASK in labels and code >> FACET_SHIFT < len(FACETS)
+    }
+    memberships = itertools.chain.from_iterable(zip(itertools.repeat(code), ids) for code, ids in values)
+    return FacetIndex(token, items, memberships, meta)
 
 
 class PostgresEngine(SearchEngine):
@@ -565,12 +618,28 @@ class PostgresEngine(SearchEngine):
         if empty:
             cursor.execute(DELETE_EMPTY_TERMS_SQL, [list(column) for column in zip(*empty, strict=True)])
         cursor.execute("DELETE FROM search_pg_passage WHERE item_id = ANY(%s::bigint[])", [ids])
-        cursor.execute("DELETE FROM search_pg_item WHERE id = ANY(%s::bigint[])", [ids])
-        if not prepared:
-            return
+        cursor.execute(
+            "DELETE FROM search_pg_item WHERE id = ANY(%s::bigint[]) RETURNING site_id, locale", [ids]
+        )
+        scopes = set(cursor.fetchall()) | {(item.site_id, item.locale) for item in prepared}
+        relabelled = set()
         facets = [(item.locale, key, label) for item in prepared for key, label in item.facets]
         if facets:
             cursor.execute(FACETS_SQL, [list(column) for column in zip(*facets, strict=True)])
+            relabelled = {row[0] for row in cursor.fetchall()}
+        if scopes:
+            sites, locales = zip(*sorted(scopes), strict=True)
+            cursor.execute(
+                TOUCH_SQL,
+                {
+                    "token": secrets.token_hex(8),
+                    "sites": list(sites),
+                    "locales": list(locales),
+                    "relabelled": sorted(relabelled),
+                },
+            )
+        if not prepared:
+            return
         with cursor.cursor.copy(f"COPY search_pg_passage ({PASSAGE_COLUMNS}) FROM STDIN") as copy:
             for item in prepared:
                 for row in item.passages:
@@ -581,7 +650,8 @@ class PostgresEngine(SearchEngine):
     def clear(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
-                "TRUNCATE search_pg_passage, search_pg_item, search_pg_term, search_pg_facet RESTART IDENTITY"
+                "TRUNCATE search_pg_passage, search_pg_item, search_pg_term, search_pg_facet,"
+                " search_pg_generation RESTART IDENTITY"
             )
 
     def rebuild(self, documents: Iterable[IndexDocument], batch_size: int = 200) -> int:
@@ -657,10 +727,18 @@ class PostgresEngine(SearchEngine):
         scope = (site_id, locale)
 
         fallback = False
-        found = self._match(cursor, scope, query, codes, ranking, offset, per_page, any_word=False)
+        index = self._facet_index(cursor, site_id, locale)
+        arguments = (cursor, scope, query, codes, ranking, offset, per_page)
+        if index is not None:
+            found = self._match_indexed(index, selected, *arguments, any_word=False)
+        else:
+            found = self._match(*arguments, any_word=False)
         if found.total == 0 and query.units > 1:  # nothing has every word: rank what has any
             fallback = True
-            found = self._match(cursor, scope, query, codes, ranking, offset, per_page, any_word=True)
+            if index is not None:
+                found = self._match_indexed(index, selected, *arguments, any_word=True)
+            else:
+                found = self._match(*arguments, any_word=True)
 
         if ranking:
             scores = self._scores(cursor, found.candidates + found.tail, query, stats)
@@ -675,8 +753,8 @@ class PostgresEngine(SearchEngine):
         suggestion = ""
         if not parsed.is_empty and (found.total == 0 or fallback):
             suggestion = self._did_you_mean(cursor, site_id, locale, parsed, stats["df"])
-        facets = {}
-        for name in FACETS:
+        facets = found.facets or {}
+        for name in FACETS if found.facets is None else ():
             values = selected.get(name, [])
             counts = found.facet_counts.get(name, [])
             buckets = [FacetBucket(value, label, count, value in values) for value, label, count in counts]
@@ -733,6 +811,18 @@ class PostgresEngine(SearchEngine):
             for name, values in selected.items()
         }
 
+    @staticmethod
+    def _facet_index(cursor, site_id: int, locale: str) -> FacetIndex | None:
+        """This process's FacetIndex of the site and locale, current with the
+        generation token read in this transaction (None: too many facet
+        values for facets.MEMORY, counted in SQL instead)."""
+        cursor.execute(GENERATION_SQL, [site_id, locale])
+        row = cursor.fetchone()
+        token = row[0] if row else None
+        settings = connection.settings_dict
+        key = (settings.get("HOST"), settings.get("PORT"), settings.get("NAME"), site_id, locale)
+        return facet_indexes.get(key, token, lambda: _build_facet_index(cursor, site_id, locale, token))
+
     def _stats(self, cursor, site_id: int, locale: str, query: _Query) -> dict:
         """Collection size, average token counts per weight class and each
         query term's document frequency, for BM25."""
@@ -765,6 +855,105 @@ class PostgresEngine(SearchEngine):
             stats["df"] = {term: min(int(df), items) for term, df in cursor.fetchall()}
         return stats
 
+    def _text_conditions(self, param, query: _Query, any_word: bool) -> list[str]:
+        """What an item of ``search_pg_item i`` must satisfy to match: every
+        word (or any word) through the GIN index, phrases in its passages."""
+        if any_word:
+            alternatives = query.term_units + [f"({words})" for words in query.phrase_words]
+            prefilter = "(" + " | ".join(alternatives) + ")"
+        else:
+            prefilter = " & ".join(query.term_units + query.phrase_words)
+        if query.excluded:
+            prefilter += f" & !({query.excluded})"
+        where = [f"i.vector @@ {param(prefilter, '::tsquery')}"]
+        phrase_conditions = [self._phrase_condition(param, phrase) for phrase in query.phrase_units]
+        if any_word and phrase_conditions:
+            alternatives = list(phrase_conditions)
+            if query.term_units:
+                alternatives.insert(0, f"i.vector @@ {param(' | '.join(query.term_units), '::tsquery')}")
+            where.append("(" + " OR ".join(alternatives) + ")")
+        else:
+            where.extend(phrase_conditions)
+        return where
+
+    def _match_indexed(
+        self,
+        index: FacetIndex,
+        selected,
+        cursor,
+        scope,
+        query: _Query,
+        codes,
+        ranking,
+        offset,
+        per_page,
+        any_word,
+    ) -> _Matches:
+        """The matching ids from one statement (with relevance, also the ids
+        with each query word in the head), then everything else from the
+        FacetIndex: the total and facet counts by bitmap, the cheap order
+        (query words in the head first, more of them first, then newest)
+        from its date-ordered slots. With relevance the first RANK_WINDOW
+        items of that order are scored exactly by ``_scores``; a page beyond
+        keeps the cheap order. Otherwise the page by date."""
+        param = _Params()
+        scoped = f"i.site_id = {param(scope[0])} AND i.locale = {param(scope[1])}"
+        ids = "SELECT string_agg(i.id::text, ',') FROM search_pg_item i WHERE {} AND {}"  # noqa: S608
+        statements = []
+        if not query.parsed.is_empty:
+            statements.append(ids.format(scoped, " AND ".join(self._text_conditions(param, query, any_word))))
+            if ranking:
+                for _, unit, _ in query.scoring[:TIER_TERMS]:
+                    statements.append(ids.format(scoped, f"i.head @@ {param(unit, '::tsquery')}"))
+        elif query.excluded:
+            statements.append(ids.format(scoped, f"i.vector @@ {param(query.excluded, '::tsquery')}"))
+        lists = []
+        if statements:
+            cursor.execute("SELECT " + ", ".join(f"({statement})" for statement in statements), param.values)
+            lists = [map(int, found.split(",")) if found else () for found in cursor.fetchone()]
+        if query.parsed.is_empty:
+            matching = index.every & ~index.bitmap(lists[0]) if lists else index.every
+        else:
+            matching = index.bitmap(lists[0])
+        total, everything, facets = index.count(matching, selected, codes)
+        if ranking:  # tiers: how many of the query's words each item has in its head
+            at_least = [everything]
+            for found in lists[1:]:
+                head = index.bitmap(found) & everything
+                at_least.append(0)
+                for tier in range(len(at_least) - 1, 0, -1):
+                    at_least[tier] |= at_least[tier - 1] & head
+            at_least.append(0)
+            segments = [at_least[tier] & ~at_least[tier + 1] for tier in range(len(at_least) - 2, -1, -1)]
+            window = RANK_WINDOW
+        else:
+            segments, window = [everything], 0
+        tail_from = max(offset, window)
+        return _Matches(
+            total=total,
+            candidates=self._in_order(index, segments, 0, window),
+            tail=self._in_order(index, segments, tail_from, offset + per_page),
+            facet_counts={},
+            facets=facets,
+        )
+
+    @staticmethod
+    def _in_order(index: FacetIndex, segments: list[int], start: int, end: int) -> list[int]:
+        """Items ``start`` to ``end`` of the segments one after the other,
+        each newest first."""
+        found: list[int] = []
+        for bits in segments:
+            if start >= end:
+                break
+            size = bits.bit_count()
+            if start < size:
+                found += index.newest(bits, start, min(end, size))
+                start = 0
+            else:
+                start -= size
+            end -= size
+        return found
+
     def _match(self, cursor, scope, query: _Query, codes, ranking, offset, per_page, any_word) -> _Matches:
         """One statement: the total, every facet's counts, and which items to
         show. With relevance, the first RANK_WINDOW items in a cheap order
@@ -773,25 +962,8 @@ class PostgresEngine(SearchEngine):
         keeps the cheap order. Otherwise the page by date."""
         param = _Params()
         where = [f"i.site_id = {param(scope[0])}", f"i.locale = {param(scope[1])}"]
-        parsed = query.parsed
-        if not parsed.is_empty:
-            if any_word:
-                prefilter = (
-                    "(" + " | ".join(query.term_units + [f"({words})" for words in query.phrase_words]) + ")"
-                )
-            else:
-                prefilter = " & ".join(query.term_units + query.phrase_words)
-            if query.excluded:
-                prefilter += f" & !({query.excluded})"
-            where.append(f"i.vector @@ {param(prefilter, '::tsquery')}")
-            phrase_conditions = [self._phrase_condition(param, phrase) for phrase in query.phrase_units]
-            if any_word and phrase_conditions:
-                alternatives = list(phrase_conditions)
-                if query.term_units:
-                    alternatives.insert(0, f"i.vector @@ {param(' | '.join(query.term_units), '::tsquery')}")
-                where.append("(" + " OR ".join(alternatives) + ")")
-            else:
-                where.extend(phrase_conditions)
+        if not query.parsed.is_empty:
+            where += self._text_conditions(param, query, any_word)
         elif query.excluded:
             where.append(f"NOT (i.vector @@ {param(query.excluded, '::tsquery')})")
 
