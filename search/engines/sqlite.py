@@ -36,6 +36,8 @@ Tables (created by migration search/0002_sqlite_index):
                            (did-you-mean, completions, and which query terms need prefixes).
 ``search_sqlite_suggest``  per locale and site: titles and speaker/topic/event labels
                            keyed by their folded, transliterated text (completions).
+``search_sqlite_title``    FTS5, contentless, the title terms only (rowid = item id):
+                           ranks large result sets from short doclists (migration 0004).
 
 Matching and ranking: one FTS5 query without bm25 finds the matching ids
 (scope and filter tokens make that a few doclist intersections). Ranking is
@@ -43,17 +45,19 @@ bm25 (FIELD_WEIGHTS as column weights) times a recency boost of at most 10 %,
 ties by date, then id. bm25 costs about a microsecond per scored item, and it
 computes the IDF of every phrase of its MATCH by reading that phrase's whole
 doclist, so the ranking query MATCHes the query's own words only and is
-joined with a candidate table: every matching item that passes the filters,
-or, when more than RANK_ALL items match (a common word in a large library),
-those with a query word in the title; the others then follow newest first.
+joined with a candidate table of the matching items that pass the filters.
+That is exact, and it is what happens when at most RANK_ALL items match.
+When more match (a common word in a large library), reading the words' whole
+doclists again would take longer than a search may, so the items with a
+query word in the title come first, ranked by bm25 over the title index
+(times the same recency boost), and the others follow newest first. The
+title index gives its matches best first and reading stops as soon as no
+further one could reach the page.
 
-Facet counts: a GROUP BY over every matching item's facet rows has to sort
-them (hundreds of thousands of rows for a common word in a 100,000-item
-library); instead each process keeps, per locale and site, one bitmap of item
-slots per facet value (a Python int, one byte per item so that it can be built
-without a Python loop) and counts a query's items with one AND and popcount
-per value. With too many values for the memory limit the engine
-falls back to counting in SQL.
+Facet counts, the date order and "newest first" come from search.engines.facets:
+per process, per locale and site, a bitmap of the items of each facet value,
+rebuilt when the locale and site's generation token changes. With too many
+values for its memory limit the engine counts in SQL instead.
 
 Writes use ``django.db.connection`` inside ``transaction.atomic()``, so an index
 update commits or rolls back with the caller's transaction (a publish and its
@@ -68,14 +72,12 @@ import logging
 import operator
 import re
 import secrets
-import threading
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import groupby, repeat
 
 from django.db import connection, transaction
 
@@ -84,6 +86,7 @@ from ..analysis import TOKEN_RE, analyse_word, fold, is_kazakh, tokens
 from ..documents import FACETS, FIELD_WEIGHTS, FIELDS, IndexDocument, Passage
 from ..highlight import SNIPPET_CHARS, highlight
 from ..query import ParsedQuery, clean, parse_query
+from . import facets
 from .base import (
     MAX_PAGE,
     PER_PAGE,
@@ -95,12 +98,14 @@ from .base import (
     SearchRequest,
     SearchResponse,
 )
+from .facets import FacetIndex, FacetIndexes, sorted_buckets
 
 logger = logging.getLogger(__name__)
 
 ITEMS = "search_sqlite_item"
 PASSAGES = "search_sqlite_passage"
 FTS = "search_sqlite_fts"
+TITLES = "search_sqlite_title"  # title terms only: ranks large result sets (migration 0004)
 FACET_TABLE = "search_sqlite_facet"
 FACET_VALUES = "search_sqlite_facet_value"
 GENERATIONS = "search_sqlite_generation"
@@ -109,6 +114,7 @@ SUGGEST = "search_sqlite_suggest"
 
 PASSAGE_BITS = 20  # passage rowid = item id << 20 | passage number
 MAX_PASSAGES = (1 << PASSAGE_BITS) - 1
+TITLE_COLUMN = FIELDS.index("title")
 MAX_ITEM_ID = (1 << (63 - PASSAGE_BITS)) - 1
 BATCH_SIZE = 500  # documents per transaction when indexing
 CHUNK = 500  # ids per "IN (…)" list
@@ -122,8 +128,6 @@ SPELLING_CANDIDATES = 500  # most frequent terms per first letter measured for d
 FORM_ITEMS = 20  # items read to learn how a suggested term is written
 MAX_WORD_LENGTH = 40
 TERM_CACHE = 500_000  # words remembered with their terms (then forgotten at once)
-FACET_MEMORY = 32 * 1024 * 1024  # bytes of facet bitmaps one locale and site may use
-FACET_INDEXES = 8  # locales and sites whose facet bitmaps a process keeps
 KEY_LENGTH = 64
 MAX_KEY = "\U0010ffff"  # sorts after every character: key < prefix + MAX_KEY
 SUGGEST_FACETS = ("speaker", "topic", "event")
@@ -138,6 +142,7 @@ CANDIDATES = "temp.search_sqlite_candidates"  # per connection: the items a rank
 # in the title (they come first) and the others follow newest first: bm25 costs
 # about a microsecond per item, and a common word matches tens of thousands.
 RANK_ALL = 5000
+TIER_BATCH = 200  # title matches read at a time when ranking a large result set
 
 # Folded Cyrillic to Latin, so completions match across scripts («Эри» → Erika).
 TRANSLIT = str.maketrans(
@@ -438,135 +443,37 @@ def _snippet(text: str, plan: "Plan") -> str:
     return html
 
 
-def _sorted(buckets: dict[str, dict[str, FacetBucket]]) -> dict[str, list[FacetBucket]]:
-    """Buckets per facet, most items first (then by label)."""
-    return {
-        name: sorted(values.values(), key=lambda bucket: (-bucket.count, bucket.label.lower(), bucket.value))
-        for name, values in buckets.items()
-    }
-
-
-class FacetIndex:
-    """The facet values of one locale and site as bitmaps: byte ``n`` of a
-    value's int (little-endian) is 1 when the item in slot ``n`` (items in id
-    order) has the value. One byte rather than one bit per item, so a bitmap
-    is built by C code (bytearray, map) with no Python loop per item. Built
-    from the facet table when the locale and site's generation token changes;
-    counting a query is then one AND and popcount per value."""
-
-    def __init__(self, token: str | None, item_ids: list[int], values: dict[int, int], meta: dict):
-        self.token = token
-        self.size = len(item_ids)
-        self.slot = dict(zip(item_ids, range(self.size), strict=True))
-        self.every = int.from_bytes(b"\x01" * self.size, "little")
-        self.values = values  # value id -> bitmap of its items
-        self.meta = meta  # value id -> (facet, value, label)
-
-    @classmethod
-    def build(cls, cursor, locale: str, site_id: int, token: str | None) -> "FacetIndex | None":
-        """None when the bitmaps would take more than FACET_MEMORY bytes."""
+def build_facet_index(cursor, locale: str, site_id: int, token: str | None) -> FacetIndex | None:
+    """The FacetIndex of one locale and site; None when its bitmaps would
+    take more than facets.MEMORY bytes."""
+    cursor.execute(f"SELECT id, day FROM {ITEMS} WHERE locale = %s AND site_id = %s", [locale, site_id])
+    items = cursor.fetchall()
+    cursor.execute(
+        f"SELECT f.value_id, f.item_id FROM {ITEMS} i CROSS JOIN {FACET_TABLE} f ON f.item_id = i.id"
+        " WHERE i.locale = %s AND i.site_id = %s ORDER BY f.value_id",
+        [locale, site_id],
+    )
+    memberships = cursor.fetchall()
+    value_ids = sorted({row[0] for row in memberships})
+    if not facets.FacetIndex.fits(len(items), len(value_ids)):
+        return None
+    meta = {}
+    for chunk in _chunks(value_ids):
         cursor.execute(
-            f"SELECT id FROM {ITEMS} WHERE locale = %s AND site_id = %s ORDER BY id", [locale, site_id]
+            f"SELECT id, facet, value, label FROM {FACET_VALUES} WHERE id IN ({_marks(len(chunk))})", chunk
         )
-        item_ids = [row[0] for row in cursor.fetchall()]
-        cursor.execute(
-            f"SELECT f.value_id, f.item_id FROM {ITEMS} i CROSS JOIN {FACET_TABLE} f ON f.item_id = i.id"
-            " WHERE i.locale = %s AND i.site_id = %s ORDER BY f.value_id",
-            [locale, site_id],
-        )
-        rows = cursor.fetchall()
-        if len({row[0] for row in rows}) * (len(item_ids) + 1) > FACET_MEMORY:
-            return None
-        index = cls(token, item_ids, {}, {})
-        for value_id, group in groupby(rows, key=operator.itemgetter(0)):
-            index.values[value_id] = index.bitmap(map(operator.itemgetter(1), group))
-        for chunk in _chunks(list(index.values)):
-            cursor.execute(
-                f"SELECT id, facet, value, label FROM {FACET_VALUES} WHERE id IN ({_marks(len(chunk))})",
-                chunk,
-            )
-            index.meta.update((row[0], row[1:]) for row in cursor.fetchall())
-        return index
-
-    def bitmap(self, item_ids: Iterable[int]) -> int:
-        """The bitmap of these items (ids of other locales and sites are ignored)."""
-        spare = self.size  # where unknown ids go; cleared below
-        bits = bytearray(self.size + 1)
-        slots = map(self.slot.get, item_ids, repeat(spare))
-        deque(map(operator.setitem, repeat(bits), slots, repeat(1)), maxlen=0)
-        bits[spare] = 0
-        return int.from_bytes(bits, "little")
-
-    def count(
-        self, matching: int, filters: dict[str, list[str]], selected: dict[str, list[int]]
-    ) -> tuple[int, dict[str, list[FacetBucket]]]:
-        """How many matching items pass the filters, and the facet counts: a
-        facet with a selection is counted under the other facets' filters
-        only, so its other values stay visible (AND across facets, OR within)."""
-        masks = {}
-        for name, value_ids in selected.items():
-            mask = 0
-            for value_id in value_ids:
-                mask |= self.values.get(value_id, 0)
-            masks[name] = mask
-        everything = matching
-        for mask in masks.values():
-            everything &= mask
-        others = {}
-        for name in masks:
-            base = matching
-            for other, mask in masks.items():
-                if other != name:
-                    base &= mask
-            others[name] = base
-        buckets: dict[str, dict[str, FacetBucket]] = {name: {} for name in FACETS}
-        for value_id, bits in self.values.items():
-            name, value, label = self.meta.get(value_id, ("", "", ""))
-            if name not in buckets:
-                continue
-            count = (bits & others.get(name, everything)).bit_count()
-            chosen = value in filters.get(name, ())
-            if count or chosen:
-                buckets[name][value] = FacetBucket(value, label, count, chosen)
-        for name, values in filters.items():
-            for value in values:
-                buckets[name].setdefault(value, FacetBucket(value, value, 0, True))
-        return everything.bit_count(), _sorted(buckets)
+        meta.update((row[0], row[1:]) for row in cursor.fetchall())
+    return FacetIndex(token, items, memberships, meta)
 
 
-class FacetIndexes:
-    """This process's FacetIndex per database, locale and site, rebuilt when
-    the generation token read in the current transaction differs."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._indexes: dict[tuple, FacetIndex | None] = {}
-        self._tokens: dict[tuple, str | None] = {}
-
-    def get(self, cursor, locale: str, site_id: int) -> FacetIndex | None:
-        cursor.execute(
-            f"SELECT token FROM {GENERATIONS} WHERE locale = %s AND site_id = %s", [locale, site_id]
-        )
-        row = cursor.fetchone()
-        token = row[0] if row else None
-        key = (connection.settings_dict.get("NAME"), locale, site_id)
-        with self._lock:
-            if key in self._tokens and self._tokens[key] == token:
-                return self._indexes[key]
-        index = FacetIndex.build(cursor, locale, site_id, token)
-        with self._lock:
-            self._tokens.pop(key, None)
-            self._indexes.pop(key, None)
-            while len(self._tokens) >= FACET_INDEXES:  # forget the oldest
-                oldest = next(iter(self._tokens))
-                del self._tokens[oldest], self._indexes[oldest]
-            self._tokens[key], self._indexes[key] = token, index
-        return index
-
-    def clear(self) -> None:
-        with self._lock:
-            self._tokens.clear()
-            self._indexes.clear()
+def facet_index(cursor, locale: str, site_id: int) -> FacetIndex | None:
+    """This process's FacetIndex of the locale and site, current with the
+    generation token read in this transaction."""
+    cursor.execute(f"SELECT token FROM {GENERATIONS} WHERE locale = %s AND site_id = %s", [locale, site_id])
+    row = cursor.fetchone()
+    token = row[0] if row else None
+    key = (connection.settings_dict.get("NAME"), locale, site_id)
+    return facet_indexes.get(key, token, lambda: build_facet_index(cursor, locale, site_id, token))
 
 
 facet_indexes = FacetIndexes()
@@ -639,6 +546,10 @@ class SQLiteEngine(SearchEngine):
                     )
                     for item in prepared
                 ],
+            )
+            cursor.executemany(
+                f"INSERT INTO {TITLES} (rowid, title) VALUES (%s, %s)",
+                [(item.id, item.columns[TITLE_COLUMN]) for item in prepared],
             )
             cursor.executemany(
                 f"INSERT INTO {FACET_TABLE} (item_id, value_id, facet, label) VALUES (%s, %s, %s, %s)",
@@ -721,7 +632,7 @@ class SQLiteEngine(SearchEngine):
             return
         terms: Counter = Counter()
         suggestions: Counter = Counter()
-        fts_rows = []
+        fts_rows, title_rows = [], []
         for item_id, locale, site_id, title in existing:
             low, high = item_id << PASSAGE_BITS, (item_id << PASSAGE_BITS) | MAX_PASSAGES
             cursor.execute(
@@ -733,11 +644,16 @@ class SQLiteEngine(SearchEngine):
             facets = cursor.fetchall()
             suggestions.update((locale, site_id, *entry[:2]) for entry in _suggestions_of(title, facets))
             scope = scope_column(locale, site_id, [value_id for _, value_id, _ in facets])
-            fts_rows.append((item_id, *_field_columns(passages), scope))
+            columns = _field_columns(passages)
+            fts_rows.append((item_id, *columns, scope))
+            title_rows.append((item_id, columns[TITLE_COLUMN]))
         cursor.executemany(
             f"INSERT INTO {FTS} ({FTS}, rowid, {', '.join(FIELDS)}, scope)"
             f" VALUES ('delete', {_marks(len(FIELDS) + 2)})",
             fts_rows,
+        )
+        cursor.executemany(
+            f"INSERT INTO {TITLES} ({TITLES}, rowid, title) VALUES ('delete', %s, %s)", title_rows
         )
         cursor.executemany(
             f"DELETE FROM {PASSAGES} WHERE id BETWEEN %s AND %s",
@@ -772,6 +688,7 @@ class SQLiteEngine(SearchEngine):
             for table in (ITEMS, PASSAGES, FACET_TABLE, FACET_VALUES, VOCAB, SUGGEST):
                 cursor.execute(f"DELETE FROM {table}")
             cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('delete-all')")
+            cursor.execute(f"INSERT INTO {TITLES} ({TITLES}) VALUES ('delete-all')")
             cursor.execute(f"UPDATE {GENERATIONS} SET token = lower(hex(randomblob(8)))")
 
     def rebuild(self, documents: Iterable[IndexDocument], batch_size: int = BATCH_SIZE) -> int:
@@ -783,6 +700,7 @@ class SQLiteEngine(SearchEngine):
         """Merge the FTS5 index into one segment (faster queries after a rebuild)."""
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")
+            cursor.execute(f"INSERT INTO {TITLES} ({TITLES}) VALUES ('optimize')")
 
     def indexed_ids(self) -> set[int]:
         with connection.cursor() as cursor:
@@ -827,7 +745,7 @@ class SQLiteEngine(SearchEngine):
             selected = self._selected_ids(cursor, locale, filters)
             known = self._known(cursor, parsed.required, locale, site_id)
             plan = Plan.of(parsed, known, kazakh_items=locale == "kk")
-            facet_index = facet_indexes.get(cursor, locale, site_id)
+            index = facet_index(cursor, locale, site_id)
             if plan.is_empty:  # browse: everything (but the excluded words), newest first
                 source = Source(f"{ITEMS} h", "h.locale = %s AND h.site_id = %s", [locale, site_id])
                 if plan.excluded:
@@ -842,9 +760,9 @@ class SQLiteEngine(SearchEngine):
                 if len(ids) < FEW_RESULTS or response.fallback:
                     response.suggestion = self._did_you_mean(cursor, parsed, locale, site_id)
             where, params = source.filtered(selected)
-            if facet_index is not None:
-                matching = self._matching(cursor, facet_index, plan, ids)
-                response.total, response.facets = facet_index.count(matching, filters, selected)
+            if index is not None:
+                matching = self._matching(cursor, index, plan, ids)
+                response.total, passing, response.facets = index.count(matching, filters, selected)
             else:
                 if ids is not None and not filters:
                     response.total = len(ids)
@@ -855,7 +773,12 @@ class SQLiteEngine(SearchEngine):
             response.pages = -(-response.total // per_page)
             start = (page - 1) * per_page
             if response.total > start:
-                if ids is None:
+                end = start + per_page
+                if index is not None and (ids is None or sort == "date"):
+                    ranked = [(item_id, 0.0) for item_id in index.newest(passing, start, end)]
+                elif index is not None and len(ids) > RANK_ALL:
+                    ranked = self._tiered(cursor, index, plan, passing, start, end)
+                elif ids is None:
                     cursor.execute(
                         f"SELECT h.id, 0.0 FROM {source.table} WHERE {where} ORDER BY h.day DESC, h.id"
                         " LIMIT %s OFFSET %s",
@@ -875,14 +798,60 @@ class SQLiteEngine(SearchEngine):
         none has them all, any word), the ids it finds, and whether it is the
         fallback."""
         expression = plan.expression(every=True, scope=scope)
-        cursor.execute(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [expression])
-        ids = [row[0] for row in cursor.fetchall()]
+        ids = self._ids(cursor, expression)
         if ids or len(plan.parts) < 2:
             return expression, ids, False
         expression = plan.expression(every=False, scope=scope)
-        cursor.execute(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [expression])
-        ids = [row[0] for row in cursor.fetchall()]
+        ids = self._ids(cursor, expression)
         return expression, ids, bool(ids)
+
+    @staticmethod
+    def _ids(cursor, expression: str) -> list[int]:
+        """The rowids an FTS5 expression matches. One string from
+        group_concat rather than a row per id: a common word matches tens of
+        thousands of items, and fetching a Python row for each took longer
+        than finding them."""
+        cursor.execute(f"SELECT group_concat(rowid) FROM {FTS} WHERE {FTS} MATCH %s", [expression])
+        found = cursor.fetchone()[0]
+        return list(map(int, found.split(","))) if found else []
+
+    @staticmethod
+    def _tiered(cursor, index: FacetIndex, plan: Plan, passing: int, start: int, end: int) -> list[tuple]:
+        """(id, score) from ``start`` to ``end`` when more than RANK_ALL items
+        match: first those with a query word in the title, by bm25 over the
+        title index times the recency boost, then the others newest first.
+        ``passing``: the bitmap of the matching items that pass the filters.
+
+        The title index gives its matches best bm25 first; reading stops once
+        not even the largest recency boost could lift the next one into the
+        page, so a common title word costs a few hundred rows, not thousands."""
+        flags = index.flags(passing)
+        today = date.today().toordinal()
+        cursor.execute(
+            f"SELECT rowid, -rank FROM {TITLES} WHERE {TITLES} MATCH %s ORDER BY rank", [plan.in_title()]
+        )
+        titled = []  # (-boosted score, slot, id): the passing items read so far
+        while rows := cursor.fetchmany(TIER_BATCH):
+            for item_id, score in rows:
+                slot = index.slot.get(item_id)
+                if slot is not None and flags[slot]:
+                    age = max(0, today - index.days[slot])
+                    titled.append(
+                        (-score * (1.0 + RECENCY_BOOST / (1.0 + age / RECENCY_DAYS)), slot, item_id)
+                    )
+            if len(titled) >= end:
+                titled.sort()
+                if -rows[-1][1] * (1.0 + RECENCY_BOOST) > titled[end - 1][0]:
+                    break  # nothing further down can reach the page
+        titled.sort()
+        ranked = [(item_id, -score) for score, _, item_id in titled[start:end]]
+        if len(ranked) < end - start:
+            rest = passing & ~index.bitmap(item_id for _, _, item_id in titled)
+            skip = max(0, start - len(titled))
+            ranked += [
+                (item_id, 0.0) for item_id in index.newest(rest, skip, skip + end - start - len(ranked))
+            ]
+        return ranked
 
     @staticmethod
     def _ranked(
@@ -1152,7 +1121,7 @@ class SQLiteEngine(SearchEngine):
                 labels = dict(cursor.fetchall())
                 for value in missing:
                     buckets[name][value] = FacetBucket(value, labels.get(value, value), 0, True)
-        return _sorted(buckets)
+        return sorted_buckets(buckets)
 
     # --- did you mean, completions -------------------------------------------------
 

@@ -3,6 +3,7 @@ input stays inert, the index lives in the caller's transaction, the
 contentless FTS table is kept consistent on replace and delete, the in-memory
 facet bitmaps never go stale, and its fast paths agree with the slow ones."""
 
+import importlib
 from datetime import date
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from search import analysis, spelling
 from search.documents import FIELDS
-from search.engines import sqlite
+from search.engines import facets, sqlite
 from search.engines.base import SearchRequest
 from search.engines.sqlite import Plan, SQLiteEngine
 from search.query import parse_query
@@ -166,6 +167,7 @@ def test_rebuild_replaces_everything(filled):
 # --- fast paths agree with slow ones ------------------------------------------------------
 
 
+@pytest.mark.parametrize("sort", ["relevance", "date"])
 @pytest.mark.parametrize(
     ("query", "filters"),
     [
@@ -173,17 +175,104 @@ def test_rebuild_replaces_everything(filled):
         ("", {"city": ["almaty", "liverpool"], "type": ["case-study"]}),
         ("пространство", {"city": ["almaty"]}),
         ("волонтерство", {"topic": ["topic-01", "topic-02"], "year": ["2017"]}),
+        ("волонтерство", {}),
         ("-музыка", {"type": ["talk", "policy-brief"]}),
         ("ливерпуль манчестерский", {"city": ["nowhere"]}),
     ],
 )
-def test_facet_bitmaps_count_like_sql(filled, monkeypatch, query, filters):
-    fast = search(filled, query, filters=filters)
+def test_facet_bitmaps_count_and_order_like_sql(filled, monkeypatch, query, filters, sort):
+    fast = all_pages(filled, query, filters=filters, sort=sort)
+    first = search(filled, query, filters=filters, sort=sort)
     sqlite.facet_indexes.clear()
-    monkeypatch.setattr(sqlite, "FACET_MEMORY", 0)  # no bitmaps: counted by GROUP BY
-    slow = search(filled, query, filters=filters)
-    assert (fast.total, ids(fast)) == (slow.total, ids(slow))
-    assert fast.facets == slow.facets
+    monkeypatch.setattr(facets, "MEMORY", 0)  # no bitmaps: counted by GROUP BY, ordered in SQL
+    assert all_pages(filled, query, filters=filters, sort=sort) == fast
+    slow = search(filled, query, filters=filters, sort=sort)
+    assert (first.total, ids(first)) == (slow.total, ids(slow))
+    assert first.facets == slow.facets
+
+
+def all_pages(engine, query, per_page=2, **kwargs) -> list[int]:
+    found = []
+    for page in range(1, 40):
+        response = search(engine, query, per_page=per_page, page=page, **kwargs)
+        if not response.results:
+            return found
+        found += ids(response)
+    raise AssertionError("more pages than the corpus has items")
+
+
+def title_matches(query: str, locale: str = "ru") -> set[int]:
+    parsed = parse_query(query)
+    with connection.cursor() as cursor:
+        known = SQLiteEngine._known(cursor, parsed.required, locale, SITE)
+        plan = Plan.of(parsed, known, kazakh_items=locale == "kk")
+        cursor.execute(
+            "SELECT rowid FROM search_sqlite_title WHERE search_sqlite_title MATCH %s", [plan.in_title()]
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ("пространство", {}),
+        ("креативный", {}),
+        ("городской", {}),
+        ("волонтерство", {"topic": ["topic-01", "topic-02", "topic-05"]}),
+        ("общественное пространство", {"city": ["almaty"]}),
+    ],
+)
+def test_large_result_sets_rank_title_matches_then_the_newest(filled, monkeypatch, query, filters):
+    exact = all_pages(filled, query, filters=filters)
+    monkeypatch.setattr(sqlite, "RANK_ALL", 0)  # every result set is "large"
+    tiered = all_pages(filled, query, filters=filters)
+    assert sorted(tiered) == sorted(exact) and len(set(tiered)) == len(tiered)
+    titled = title_matches(query) & set(exact)
+    head, rest = tiered[: len(titled)], tiered[len(titled) :]
+    assert set(head) == titled
+    scores = [
+        r.score
+        for page in (1, 2, 3)
+        for r in search(filled, query, filters=filters, page=page, per_page=2).results
+    ]
+    assert scores[: len(titled)] == sorted(scores[: len(titled)], reverse=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, day FROM search_sqlite_item")
+        days = dict(cursor.fetchall())
+    assert rest == sorted(rest, key=lambda item_id: (-days[item_id], item_id))
+    # Reading the title matches a few at a time stops early; it must not change a page.
+    monkeypatch.setattr(sqlite, "TIER_BATCH", 1)
+    assert all_pages(filled, query, filters=filters) == tiered
+    monkeypatch.setattr(sqlite, "TIER_BATCH", 10_000)
+    assert all_pages(filled, query, filters=filters) == tiered
+
+
+def test_large_result_sets_order_the_title_tier_by_title_bm25(sqlite_engine, monkeypatch):
+    sqlite_engine.index(
+        [
+            doc(201, "Парк", day=date(2017, 1, 1)),
+            doc(202, "Парк у реки и другие места города летом", day=date(2020, 1, 1)),
+            doc(203, "Сквер", body="Маленький парк.", day=date(2021, 1, 1)),
+            doc(204, "Аллея", body="Старый парк.", day=date(2016, 1, 1)),
+        ]
+    )
+    monkeypatch.setattr(sqlite, "RANK_ALL", 0)
+    response = search(sqlite_engine, "парк")
+    # The short title outranks the long, newer one; then the rest, newest first.
+    assert ids(response) == [201, 202, 203, 204]
+    assert response.results[0].score > response.results[1].score > 0 == response.results[2].score
+    assert all_pages(sqlite_engine, "парк", per_page=1) == [201, 202, 203, 204]
+
+
+def test_title_index_follows_replace_and_delete(filled, monkeypatch):
+    monkeypatch.setattr(sqlite, "RANK_ALL", 0)
+    assert 4 in title_matches("парки")
+    filled.index([doc(4, "Скверы", body="Парки и скамейки.")])
+    assert 4 not in title_matches("парки") and 4 in title_matches("скверы")
+    filled.delete([4])
+    assert title_matches("скверы") == set()
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_sqlite_title (search_sqlite_title) VALUES ('integrity-check')")
 
 
 @settings(max_examples=150, deadline=None)
@@ -303,3 +392,25 @@ def test_fts_columns_are_the_document_fields(db):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA table_info(search_sqlite_fts)")
         assert tuple(row[1] for row in cursor.fetchall()) == (*FIELDS, "scope")
+
+
+def test_title_index_migration_copies_an_existing_index(filled, monkeypatch):
+    migration = importlib.import_module("search.migrations.0004_sqlite_title_index")
+
+    class Editor:  # what the migration uses of a schema editor
+        connection = connection
+
+        @staticmethod
+        def execute(sql):
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+
+    migration.drop(None, Editor)
+    migration.create(None, Editor)
+    monkeypatch.setattr(sqlite, "RANK_ALL", 0)
+    assert 4 in title_matches("парки") and {1, 8} <= title_matches("городской")
+    # The copy holds exactly what the engine writes: its contentless deletes still work.
+    filled.delete([4])
+    assert 4 not in title_matches("парки")
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_sqlite_title (search_sqlite_title) VALUES ('integrity-check')")
