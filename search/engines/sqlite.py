@@ -69,15 +69,19 @@ index update are one transaction).
 # ruff: noqa: S608
 
 import logging
+import multiprocessing
 import operator
+import os
 import re
 import secrets
 import time
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import chain, islice
 
 from django.db import connection, transaction
 
@@ -117,6 +121,8 @@ MAX_PASSAGES = (1 << PASSAGE_BITS) - 1
 TITLE_COLUMN = FIELDS.index("title")
 MAX_ITEM_ID = (1 << (63 - PASSAGE_BITS)) - 1
 BATCH_SIZE = 500  # documents per transaction when indexing
+PREPARE_WORKERS = 3  # at most; one core is left to the process that writes
+PREPARE_AHEAD = 4  # batches analysed ahead of the writes when rebuilding
 CHUNK = 500  # ids per "IN (…)" list
 MAX_PER_PAGE = 100
 MAX_FILTER_VALUES = 100
@@ -416,6 +422,70 @@ def prepare(document: IndexDocument) -> Prepared:
     )
 
 
+@dataclass
+class PreparedBatch:
+    """Documents analysed into rows, with what they add to the vocabulary and
+    the completions: everything a write needs but the database."""
+
+    count: int  # documents given (an id given twice counts twice, as BaseEngine.rebuild counts)
+    items: list[Prepared]
+    vocabulary: list[tuple]  # (locale, site id, term, items, form, form is capitalised)
+    suggestions: dict[tuple, list]  # (locale, site id, key, text) -> [kind, items]
+
+
+def prepare_batch(documents: list[IndexDocument]) -> PreparedBatch:
+    latest: dict[int, IndexDocument] = {}
+    for document in documents:  # the last version of an id wins
+        item_id = _int(document.id, -1)
+        if 0 <= item_id <= MAX_ITEM_ID:
+            latest[item_id] = document
+        else:
+            logger.warning("Not indexing item with id %r: out of range", document.id)
+    prepared = [prepare(document) for document in latest.values()]
+    terms: dict[tuple[str, int], Counter] = {}
+    suggestions: dict[tuple, list] = {}
+    for item in prepared:
+        terms.setdefault((item.locale, item.site_id), Counter()).update(item.terms)
+        for key, text, kind in item.suggestions:
+            entry = suggestions.setdefault((item.locale, item.site_id, key, text), [kind, 0])
+            entry[1] += 1
+    vocabulary = []
+    for (locale, site_id), counts in terms.items():
+        for term, count in counts.items():
+            form = _form_of.get(term) or term
+            vocabulary.append((locale, site_id, term, count, form, int(form != form.lower())))
+    return PreparedBatch(len(documents), prepared, vocabulary, suggestions)
+
+
+def prepared_batches(documents: Iterable[IndexDocument], batch_size: int) -> Iterator[PreparedBatch]:
+    """prepare_batch of each ``batch_size`` documents, in order. Worker
+    processes (forked: the work is pure Python and touches no database)
+    prepare up to PREPARE_AHEAD batches ahead of the caller; with one core,
+    one batch, or no fork, the caller's process does it."""
+    batches = _batched(documents, batch_size)
+    first, second = next(batches, None), next(batches, None)
+    head = [batch for batch in (first, second) if batch is not None]
+    workers = min((os.cpu_count() or 1) - 1, PREPARE_WORKERS)
+    if second is None or workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(prepare_batch, chain(head, batches))
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque = deque()
+        for batch in chain(head, batches):
+            pending.append(pool.submit(prepare_batch, batch))
+            if len(pending) > PREPARE_AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _batched(documents: Iterable[IndexDocument], size: int) -> Iterator[list[IndexDocument]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
 def _snippet(text: str, plan: "Plan") -> str:
     """highlight() of a passage. highlight reads every word it is given, so a
     long passage is first cut to a stretch around its first matched word."""
@@ -497,28 +567,12 @@ class SQLiteEngine(SearchEngine):
             self._index_batch(batch)
 
     def _index_batch(self, documents: list[IndexDocument]) -> None:
-        latest: dict[int, IndexDocument] = {}
-        for document in documents:  # the last version of an id wins
-            item_id = _int(document.id, -1)
-            if 0 <= item_id <= MAX_ITEM_ID:
-                latest[item_id] = document
-            else:
-                logger.warning("Not indexing item with id %r: out of range", document.id)
-        prepared = [prepare(document) for document in latest.values()]
+        self._write(prepare_batch(documents))
+
+    def _write(self, batch: "PreparedBatch") -> None:
+        prepared, vocabulary, suggestions = batch.items, batch.vocabulary, batch.suggestions
         if not prepared:
             return
-        terms: dict[tuple[str, int], Counter] = {}
-        suggestions: dict[tuple, list] = {}
-        for item in prepared:
-            terms.setdefault((item.locale, item.site_id), Counter()).update(item.terms)
-            for key, text, kind in item.suggestions:
-                entry = suggestions.setdefault((item.locale, item.site_id, key, text), [kind, 0])
-                entry[1] += 1
-        vocabulary = []
-        for (locale, site_id), counts in terms.items():
-            for term, count in counts.items():
-                form = _form_of.get(term) or term
-                vocabulary.append((locale, site_id, term, count, form, int(form != form.lower())))
         with transaction.atomic(), connection.cursor() as cursor:
             self._delete(cursor, [item.id for item in prepared])
             value_ids = self._value_ids_for(cursor, prepared)
@@ -692,7 +746,14 @@ class SQLiteEngine(SearchEngine):
             cursor.execute(f"UPDATE {GENERATIONS} SET token = lower(hex(randomblob(8)))")
 
     def rebuild(self, documents: Iterable[IndexDocument], batch_size: int = BATCH_SIZE) -> int:
-        count = super().rebuild(documents, batch_size=batch_size)
+        """Replace the whole index. With more than one batch and more than
+        one core, other processes analyse the next batches while this one
+        writes (analysis is pure Python and about half of the work)."""
+        self.clear()
+        count = 0
+        for batch in prepared_batches(documents, batch_size):
+            self._write(batch)
+            count += batch.count
         self.optimize()
         return count
 

@@ -414,3 +414,41 @@ def test_title_index_migration_copies_an_existing_index(filled, monkeypatch):
     assert 4 not in title_matches("парки")
     with connection.cursor() as cursor:
         cursor.execute("INSERT INTO search_sqlite_title (search_sqlite_title) VALUES ('integrity-check')")
+
+
+def _index_contents() -> dict:
+    tables = {
+        "item": "SELECT * FROM search_sqlite_item ORDER BY id",
+        "passage": "SELECT * FROM search_sqlite_passage ORDER BY id",
+        "facet": "SELECT item_id, facet, label FROM search_sqlite_facet ORDER BY item_id, facet, label",
+        "vocab": "SELECT * FROM search_sqlite_vocab ORDER BY locale, site_id, term",
+        "suggest": "SELECT * FROM search_sqlite_suggest ORDER BY locale, site_id, key, text",
+    }
+    with connection.cursor() as cursor:
+        contents = {}
+        for name, sql in tables.items():
+            cursor.execute(sql)
+            contents[name] = cursor.fetchall()
+    return contents
+
+
+def test_rebuild_in_worker_processes_writes_what_indexing_writes(sqlite_engine, monkeypatch):
+    documents = corpus() + [doc(3, "Интегрированный транспорт, вторая версия", body="Трамваи.")]
+    sqlite_engine.index(documents)
+    expected = _index_contents()
+    answers = [ids(search(sqlite_engine, query)) for query in ("транспорт", "волонтерство", "пространство")]
+    pools = []
+
+    class CountedPool(sqlite.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(sqlite.os, "cpu_count", lambda: 4)
+    assert sqlite_engine.rebuild(documents, batch_size=3) == len(documents)
+    assert len(pools) == 1  # the batches were analysed in worker processes
+    assert _index_contents() == expected
+    assert [
+        ids(search(sqlite_engine, query)) for query in ("транспорт", "волонтерство", "пространство")
+    ] == answers
