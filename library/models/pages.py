@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock, RecommendationBlock, ReferencesBlock
 from ..citation.panels import CitationPanel
+from ..page_forms import LibraryItemForm
 from .choices import (
     DEFAULT_LICENCE,
     LANGUAGE_CHOICES,
@@ -47,6 +48,8 @@ class LibraryItemPage(Page):
     A concrete base (not abstract) so that one query lists items of every type,
     and so people, attachments and related items hang off one parent table.
     """
+
+    base_form_class = LibraryItemForm  # topics and organisations of the page's own language only
 
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences: what this is and why it matters.")

@@ -3,7 +3,8 @@
 import datetime
 
 from django.test import override_settings
-from wagtail.models import Page
+from django.urls import reverse
+from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -131,10 +132,10 @@ class CreateThroughAdminTests(WagtailPageTestCase):
         material = MaterialPage.objects.get(title="Слайды")
         self.assertEqual(material.attachments.get().document, slides)
 
-    def test_create_case_study(self):
-        data = self.common(
-            "Baltic Triangle, Ливерпуль",
-            slug="baltic-triangle",
+    def case_study(self, title, slug):
+        return self.common(
+            title,
+            slug=slug,
             period="2008–2018",
             challenge=rich_text("<p>Кризис.</p>"),
             approach=rich_text("<p>Креативный хаб.</p>"),
@@ -157,6 +158,9 @@ class CreateThroughAdminTests(WagtailPageTestCase):
             ),
             gallery=inline_formset([]),
         )
+
+    def test_create_case_study(self):
+        data = self.case_study("Baltic Triangle, Ливерпуль", "baltic-triangle")
         self.assertCanCreate(
             self.index, CaseStudyPage, self.form_data(data, organisations=[self.provider.pk])
         )
@@ -165,6 +169,28 @@ class CreateThroughAdminTests(WagtailPageTestCase):
         self.assertEqual(list(case.topics.all()), [self.topic])
         self.assertEqual(case.recommendations[0].value, "Верить в рискованные идеи.")
         self.assertEqual(case.sources[0].value["year"], 2018)
+
+    def test_item_form_offers_only_snippets_of_the_page_language(self):
+        english = Locale.objects.get(language_code="en")
+        english_topic = TopicFactory(name="Placemaking (en)", slug="placemaking", locale=english)
+        english_partner = OrganisationFactory(name="KBTU (en)", slug="kbtu", locale=english)
+        url = reverse("wagtailadmin_pages:add", args=("library", "casestudypage", self.index.pk))
+        response = self.client.get(url)
+        form = response.context["form"]
+        self.assertEqual(list(form.fields["topics"].queryset), [self.topic])
+        organisations = form.fields["organisations"].queryset
+        self.assertIn(self.provider, organisations)
+        self.assertNotIn(english_partner, organisations)
+        self.assertContains(response, "Плейсмейкинг")
+        self.assertNotContains(response, "Placemaking (en)")
+        # A topic of another language posted anyway is refused, and nothing is saved.
+        data = self.case_study("Чужая тема", "foreign-topic")
+        response = self.client.post(
+            url, self.form_data(data, topics=[english_topic.pk], organisations=[english_partner.pk])
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.context["form"].errors.get("topics"))
+        self.assertFalse(CaseStudyPage.objects.filter(slug="foreign-topic").exists())
 
     def test_create_policy_brief(self):
         data = self.common(
