@@ -33,12 +33,14 @@ RANK_WINDOW in a cheap order (query words in the head first, then newest) are
 scored exactly; the rest follow in that order.
 """
 
+import array
 import itertools
-import json
 import logging
 import math
+import operator
 import re
 import secrets
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -192,7 +194,6 @@ HEX_TO_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 # left at 1 keeps phrases from running across passages once the item's
 # vector is put together from its passages' vectors.
 POSITIONS = {cls: [f"{position}{cls}" for position in range(MAX_POSITION + 1)] for cls in CLASSES}
-HEAD_FIELDS = [name for name, cls in FIELD_CLASS.items() if cls in "AB"]
 BATCH = 2000  # items per statement (and per transaction in rebuild): the vocabulary upsert is per batch
 WRITE_LOCK = 0x5EA4_0001  # pg_advisory_xact_lock key: index writers take turns
 # An item's facets are int codes: the facet's place in FACETS << 24 | the
@@ -221,7 +222,7 @@ class _Prepared:
     id: int
     site_id: int
     locale: str
-    item: dict
+    item: tuple  # the search_pg_item row (ITEM_COLUMNS), facet codes without their ids
     passages: list[tuple]
     facets: list[tuple[str, str]]  # (facet:value key, label)
     vocab: dict[str, str | None]  # kind + form -> transliteration (None for lexemes)
@@ -238,46 +239,110 @@ def _prepare_all(documents: list[IndexDocument]) -> list[_Prepared]:
     return [_prepare(document) for document in documents]
 
 
+@lru_cache(maxsize=300_000)
+def _piece_terms(piece: str) -> tuple[str, ...]:
+    """The indexed terms of one whitespace-separated piece of text (words
+    never span whitespace, so a text's terms are its pieces' terms)."""
+    return tuple(term for term in map(_term, TOKEN_RE.findall(piece)) if term)
+
+
+@lru_cache(maxsize=300_000)
+def _piece_forms(piece: str) -> tuple[tuple[str, str], ...]:
+    """The vocabulary entries ("w" + word as written, transliteration) of one piece."""
+    forms = []
+    for word in TOKEN_RE.findall(piece):
+        if len(word) >= 3 and not word.isdigit() and _term(word):
+            form = word[:MAX_LEXEME_CHARS]
+            forms.append(("w" + form, _latin(form)))
+    return tuple(forms)
+
+
+def _concat(vector: dict[str, list[str]], top: int, entries: dict[str, list[int]], numbers: list[str]) -> int:
+    """``vector || passage`` as PostgreSQL's tsvector_concat does it (the
+    passage's positions shifted by the highest position so far, clamped at
+    MAX_POSITION, at most 256 per lexeme, nothing after a clamped one):
+    adds to ``vector`` (lexeme -> "12A" positions) and returns the new highest
+    position."""
+    highest = max(map(operator.itemgetter(-1), entries.values()), default=0)
+    if not entries:
+        return top
+    if top + highest < MAX_POSITION:  # the usual case: nothing to clamp
+        capped = False
+        for term, positions in entries.items():
+            found = vector.get(term)
+            if found is None:
+                vector[term] = [numbers[position + top] for position in positions]
+            elif len(found) + len(positions) <= 256:
+                found.extend([numbers[position + top] for position in positions])
+            else:
+                capped = True
+                found.extend([numbers[position + top] for position in positions[: max(0, 256 - len(found))]])
+        if not capped:
+            return top + highest
+    else:
+        for term, positions in entries.items():
+            found = vector.setdefault(term, [])
+            for position in positions:
+                if len(found) >= 256 or (found and int(found[-1][:-1]) == MAX_POSITION):
+                    break
+                found.append(numbers[min(position + top, MAX_POSITION)])
+    # the highest position now held (positions only grow, so each lexeme's last one)
+    return max(top, max(int(vector[term][-1][:-1]) for term in entries if vector[term]))
+
+
+def _literal(vector: dict[str, list[str]]) -> str:
+    return " ".join([f"'{encode(term)}':{','.join(positions)}" for term, positions in vector.items()])
+
+
 def _prepare(document: IndexDocument) -> _Prepared:
-    """Analyse one document: a tsvector literal per passage (PostgreSQL joins
-    them into the item's vectors) and what it adds to the vocabulary."""
+    """Analyse one document: the tsvector literals of its passages and of the
+    item (all passages, and the title's, joined as tsvector_concat would join
+    them) and what it adds to the vocabulary."""
     locale = _text(document.locale)
     site_id = int(document.site_id)
     item_id = int(document.id)
     lengths = dict.fromkeys(CLASSES, 0)
     lexemes: set[str] = set()
-    words_seen: set[str] = set()
+    pieces_seen: set[str] = set()
     size = 0
     passages = []
+    vector: dict[str, list[str]] = {}
+    title_vector: dict[str, list[str]] = {}
+    top = title_top = 0
     for ordinal, passage in enumerate(document.passages):
         text = _text(passage.text)
         passage_field = _text(passage.field)
         weight = FIELD_CLASS.get(passage_field, "C")
-        words = TOKEN_RE.findall(text)
-        words_seen.update(words)
-        terms = [term for term in map(_term, words) if term]
+        pieces = text.split()
+        pieces_seen.update(pieces)
+        terms = list(itertools.chain.from_iterable(map(_piece_terms, pieces)))
+        entries: dict[str, list[int]] = {}
+        for position, term in enumerate(terms, 2):
+            found = entries.get(term)
+            if found is None:
+                entries[term] = [position]
+            elif len(found) < 256:
+                found.append(position)
         # A tsvector's lexemes and positions must stay under 1 MB: past that,
         # new words are left out of the vectors (the text keeps them).
         size += 2 * len(terms)
-        new = set(terms) - lexemes
+        new = entries.keys() - lexemes
         added = sum(len(encode(term)) + 4 for term in new)
         if size + added <= MAX_VECTOR_BYTES:
             size += added
             lexemes |= new
         else:
-            for term in dict.fromkeys(term for term in terms if term in new):  # in text order
+            for term in [term for term in entries if term in new]:  # in text order
                 if size + len(encode(term)) + 4 <= MAX_VECTOR_BYTES:
                     size += len(encode(term)) + 4
                     lexemes.add(term)
+                else:
+                    del entries[term]
+        if len(terms) + 1 > MAX_POSITION:  # positions stop at MAX_POSITION (tsvector's limit)
+            for term, positions in entries.items():
+                clamped = [min(position, MAX_POSITION) for position in positions]
+                entries[term] = list(dict.fromkeys(clamped))
         numbers = POSITIONS[weight]
-        entries: dict[str, list[str]] = {}
-        for position, term in enumerate(terms, 2):
-            found = entries.get(term)
-            if found is None:
-                if term in lexemes:
-                    entries[term] = [numbers[min(position, MAX_POSITION)]]
-            elif len(found) < 256:
-                found.append(numbers[min(position, MAX_POSITION)])
         lengths[weight] += len(terms)
         passages.append(
             (
@@ -290,9 +355,17 @@ def _prepare(document: IndexDocument) -> _Prepared:
                 passage.document_id,
                 _text(passage.document_title),
                 passage.page,
-                " ".join(f"'{encode(term)}':{','.join(found)}" for term, found in entries.items()),
+                " ".join(
+                    [
+                        f"'{encode(term)}':{','.join([numbers[position] for position in positions])}"
+                        for term, positions in entries.items()
+                    ]
+                ),
             )
         )
+        top = _concat(vector, top, entries, numbers)
+        if passage_field == "title":
+            title_top = _concat(title_vector, title_top, entries, numbers)
     facets: dict[str, str] = {}
     codes = []
     for number, name in enumerate(FACETS):
@@ -300,12 +373,9 @@ def _prepare(document: IndexDocument) -> _Prepared:
             key = f"{name}:{_text(value)[:MAX_FORM_CHARS]}"
             if key not in facets:
                 facets[key] = _text(label)[:MAX_FORM_CHARS]
-                codes.append(number)
+                codes.append(number << FACET_SHIFT)
     vocab: dict[str, str | None] = dict.fromkeys(("l" + term for term in lexemes), None)
-    for word in words_seen:
-        if len(word) >= 3 and not word.isdigit() and _term(word):
-            form = word[:MAX_LEXEME_CHARS]
-            vocab["w" + form] = _latin(form)
+    vocab.update(itertools.chain.from_iterable(map(_piece_forms, pieces_seen)))
     title = " ".join(_text(document.title).split())[:MAX_FORM_CHARS]
     if title:
         vocab["t" + title] = latin(title)
@@ -314,22 +384,23 @@ def _prepare(document: IndexDocument) -> _Prepared:
             label = " ".join(_text(label).split())[:MAX_FORM_CHARS]
             if label:
                 vocab[kind + label] = _latin(label)
-    item = {
-        "id": item_id,
-        "locale": locale,
-        "site_id": site_id,
-        "url": _text(document.url),
-        "type": _text(document.type),
-        "title": _text(document.title),
-        "summary": _text(document.summary),
-        "date": document.date.isoformat(),
-        "language": _text(document.language),
-        "provider": _text(document.provider),
-        "facet_keys": list(facets),
-        "facet_codes": codes,
-        **{f"len_{cls.lower()}": lengths[cls] for cls in CLASSES},
-        "vocab": list(vocab),
-    }
+    item = (
+        item_id,
+        locale,
+        site_id,
+        _text(document.url),
+        _text(document.type),
+        _text(document.title),
+        _text(document.summary),
+        document.date,
+        _text(document.language),
+        _text(document.provider),
+        codes,  # the facet ids are added when written
+        _literal(title_vector),
+        _literal(vector),
+        *(lengths[cls] for cls in CLASSES),
+        list(vocab),
+    )
     return _Prepared(item_id, site_id, locale, item, passages, list(facets.items()), vocab, lengths)
 
 
@@ -342,31 +413,21 @@ ORDER BY locale, key
 ON CONFLICT (locale, key) DO UPDATE SET label = excluded.label WHERE search_pg_facet.label <> excluded.label
 RETURNING locale
 """
-# An item's vectors are its passages' vectors joined in order (search_pg_tsvector_agg
-# is tsvector || tsvector, which shifts positions on: migration 0003); "head"
-# holds the title, summary, people and topics only.
-INSERT_ITEMS_SQL = """
-INSERT INTO search_pg_item (id, locale, site_id, url, type, title, summary, date, language, provider,
-                            facets, head, vector, len_a, len_b, len_c, len_d, vocab)
-SELECT n.id, n.locale, n.site_id, n.url, n.type, n.title, n.summary, n.date, n.language, n.provider,
-       ARRAY(
-           SELECT (k.code << 24) | f.id
-           FROM unnest(n.facet_keys, n.facet_codes) WITH ORDINALITY AS k (key, code, number)
-           JOIN search_pg_facet f ON f.locale = n.locale AND f.key = k.key
-           ORDER BY k.number
-       ),
-       coalesce(v.head, ''), coalesce(v.vector, ''), n.len_a, n.len_b, n.len_c, n.len_d, n.vocab
-FROM json_to_recordset(%s::json) AS n (
-    id bigint, locale text, site_id bigint, url text, type text, title text, summary text, date date,
-    language text, provider text, facet_keys text[], facet_codes integer[],
-    len_a integer, len_b integer, len_c integer, len_d integer, vocab text[]
+ITEM_COLUMNS = (
+    "id, locale, site_id, url, type, title, summary, date, language, provider,"
+    " facets, title_vector, vector, len_a, len_b, len_c, len_d, vocab"
 )
-LEFT JOIN (
-    SELECT item_id,
-           search_pg_tsvector_agg(vector ORDER BY position) AS vector,
-           search_pg_tsvector_agg(vector ORDER BY position) FILTER (WHERE field = ANY(%s::text[])) AS head
-    FROM search_pg_passage WHERE item_id = ANY(%s::bigint[]) GROUP BY item_id
-) v ON v.item_id = n.id
+# How psycopg writes each column in COPY (text format: the server parses a tsvector from text).
+ITEM_TYPES = [
+    "bigint", "text", "bigint", "text", "text", "text", "text", "date", "text", "text",
+    "integer[]", "text", "text", "integer", "integer", "integer", "integer", "text[]",
+]  # fmt: skip
+PASSAGE_TYPES = [
+    "bigint", "integer", "text", "text", "text", "float8", "bigint", "text", "integer", "text",
+]  # fmt: skip
+FACET_IDS_SQL = """
+SELECT f.locale, f.key, f.id FROM search_pg_facet f
+JOIN unnest(%s::text[], %s::text[]) AS n (locale, key) ON f.locale = n.locale AND f.key = n.key
 """
 
 # What the new versions add and the old ones (about to be deleted) took,
@@ -499,6 +560,12 @@ class _Matches:
     facets: dict[str, list[FacetBucket]] | None = None  # buckets from the FacetIndex
 
 
+SEARCH_SETTINGS = {"enable_seqscan": "off", "jit": "off", "max_parallel_workers_per_gather": "0"}
+SEARCH_SETTINGS_SQL = "SELECT " + ", ".join(
+    f"current_setting('{name}'), set_config('{name}', '{value}', true)"
+    for name, value in SEARCH_SETTINGS.items()
+)
+RESTORE_SETTINGS_SQL = "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in SEARCH_SETTINGS)
 GENERATION_SQL = "SELECT token FROM search_pg_generation WHERE site_id = %s AND locale = %s"
 # A new token for each site and locale a write touched (and for every site of
 # a locale whose facet labels it changed), in the write's transaction.
@@ -511,6 +578,14 @@ ON CONFLICT (site_id, locale) DO UPDATE SET token = excluded.token
 """
 DAY_ZERO = "DATE '2000-01-01'"
 facet_indexes = FacetIndexes()
+
+
+def _int8s(data: bytes | None) -> array.array:
+    """Big-endian 8-byte integers (int8send) as an array."""
+    values = array.array("q", data or b"")
+    if sys.byteorder == "little":
+        values.byteswap()
+    return values
 
 
 def _build_facet_index(cursor, site_id: int, locale: str, token) -> FacetIndex | None:
@@ -640,12 +715,24 @@ class PostgresEngine(SearchEngine):
             )
         if not prepared:
             return
-        with cursor.cursor.copy(f"COPY search_pg_passage ({PASSAGE_COLUMNS}) FROM STDIN") as copy:
+        facet_ids: dict[tuple[str, str], int] = {}
+        if facets:
+            cursor.execute(FACET_IDS_SQL, [[row[0] for row in facets], [row[1] for row in facets]])
+            facet_ids = {(locale, key): value_id for locale, key, value_id in cursor.fetchall()}
+        raw = cursor.cursor
+        with raw.copy(f"COPY search_pg_passage ({PASSAGE_COLUMNS}) FROM STDIN") as copy:
+            copy.set_types(PASSAGE_TYPES)
             for item in prepared:
                 for row in item.passages:
                     copy.write_row(row)
-        items = json.dumps([item.item for item in prepared], ensure_ascii=False)
-        cursor.execute(INSERT_ITEMS_SQL, [items, HEAD_FIELDS, ids])
+        with raw.copy(f"COPY search_pg_item ({ITEM_COLUMNS}) FROM STDIN") as copy:
+            copy.set_types(ITEM_TYPES)
+            for item in prepared:
+                row = list(item.item)
+                keys = [key for key, _ in item.facets]
+                codes = zip(row[10], keys, strict=True)
+                row[10] = [code | facet_ids[item.locale, key] for code, key in codes]
+                copy.write_row(row)
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
@@ -694,15 +781,15 @@ class PostgresEngine(SearchEngine):
             with transaction.atomic(), connection.cursor() as cursor:
                 # The planner cannot see what reading (detoasting) a vector
                 # costs and would rather test @@ on every row of a small
-                # library than use the GIN index; so no sequential scans here,
-                # and the caller's setting back afterwards (after an error,
-                # rolling back to the savepoint restores it).
-                cursor.execute(
-                    "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
-                )
-                previous = cursor.fetchone()[0]
+                # library than use the GIN index; so no sequential scans here.
+                # Nor JIT or parallel workers: their start-up costs more than
+                # these short statements. The caller's settings are put back
+                # afterwards (after an error, rolling back to the savepoint
+                # restores them).
+                cursor.execute(SEARCH_SETTINGS_SQL)
+                previous = cursor.fetchone()
                 response = self._search(cursor, request)
-                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+                cursor.execute(RESTORE_SETTINGS_SQL, list(previous[::2]))
         except Exception:  # a search box must answer whatever was typed
             logger.exception("PostgreSQL search failed for %r", str(request.query)[:200])
             response = SearchResponse.empty(request)
@@ -841,16 +928,31 @@ class PostgresEngine(SearchEngine):
             terms = [term for term, _, _ in query.scoring]
             lows = [prefix for _, _, prefix in query.scoring]
             highs = [_upper_bound(prefix) if prefix else None for prefix in lows]
+            inside = [bool(low) and term.startswith(low) for term, low in zip(terms, lows, strict=True)]
+            # Two index range lookups per term: the word itself (unless its
+            # prefix range holds it already) and the prefix's range.
             cursor.execute(
                 """
-                SELECT q.term, (
-                    SELECT coalesce(sum(t.items), 0) FROM search_pg_term t
-                    WHERE t.site_id = %s AND t.locale = %s AND t.kind = 'l'
-                      AND (t.form = q.term OR (q.low IS NOT NULL AND t.form >= q.low AND t.form < q.high))
-                )
-                FROM unnest(%s::text[], %s::text[], %s::text[]) AS q (term, low, high)
+                SELECT q.term, coalesce((
+                    SELECT sum(t.items) FROM search_pg_term t
+                    WHERE t.site_id = %(site)s AND t.locale = %(locale)s AND t.kind = 'l' AND t.form = q.term
+                      AND NOT q.inside
+                ), 0) + coalesce((
+                    SELECT sum(t.items) FROM search_pg_term t
+                    WHERE t.site_id = %(site)s AND t.locale = %(locale)s AND t.kind = 'l'
+                      AND t.form >= q.low AND t.form < q.high
+                ), 0)
+                FROM unnest(%(terms)s::text[], %(lows)s::text[], %(highs)s::text[], %(inside)s::boolean[])
+                    AS q (term, low, high, inside)
                 """,
-                [site_id, locale, terms, lows, highs],
+                {
+                    "site": site_id,
+                    "locale": locale,
+                    "terms": terms,
+                    "lows": lows,
+                    "highs": highs,
+                    "inside": inside,
+                },
             )
             stats["df"] = {term: min(int(df), items) for term, df in cursor.fetchall()}
         return stats
@@ -898,19 +1000,21 @@ class PostgresEngine(SearchEngine):
         keeps the cheap order. Otherwise the page by date."""
         param = _Params()
         scoped = f"i.site_id = {param(scope[0])} AND i.locale = {param(scope[1])}"
-        ids = "SELECT string_agg(i.id::text, ',') FROM search_pg_item i WHERE {} AND {}"  # noqa: S608
+        # Ids as one bytea of 8-byte big-endian integers: no text to format and parse.
+        ids = "SELECT string_agg(int8send(i.id), '') FROM search_pg_item i WHERE {}"  # noqa: S608
         statements = []
         if not query.parsed.is_empty:
-            statements.append(ids.format(scoped, " AND ".join(self._text_conditions(param, query, any_word))))
-            if ranking:
+            conditions = [scoped, *self._text_conditions(param, query, any_word)]
+            statements.append(ids.format(" AND ".join(conditions)))
+            if ranking:  # (ids of other sites and locales are ignored by the bitmaps)
                 for _, unit, _ in query.scoring[:TIER_TERMS]:
-                    statements.append(ids.format(scoped, f"i.head @@ {param(unit, '::tsquery')}"))
+                    statements.append(ids.format(f"i.title_vector @@ {param(unit, '::tsquery')}"))
         elif query.excluded:
-            statements.append(ids.format(scoped, f"i.vector @@ {param(query.excluded, '::tsquery')}"))
+            statements.append(ids.format(f"{scoped} AND i.vector @@ {param(query.excluded, '::tsquery')}"))
         lists = []
         if statements:
             cursor.execute("SELECT " + ", ".join(f"({statement})" for statement in statements), param.values)
-            lists = [map(int, found.split(",")) if found else () for found in cursor.fetchone()]
+            lists = [_int8s(found) for found in cursor.fetchone()]
         if query.parsed.is_empty:
             matching = index.every & ~index.bitmap(lists[0]) if lists else index.every
         else:
@@ -973,7 +1077,7 @@ class PostgresEngine(SearchEngine):
             f"i.facets && {param(codes[name], '::integer[]')} AS f{n}" for n, name in enumerate(names)
         ]
         if ranking:  # how many of the query's words are in the head (GIN index, hashed once per word)
-            in_head = "(i.id IN (SELECT h.id FROM search_pg_item h WHERE h.head @@ {}))::int"
+            in_head = "(i.id IN (SELECT h.id FROM search_pg_item h WHERE h.title_vector @@ {}))::int"
             tier = " + ".join(in_head.format(param(unit, "::tsquery")) for _, unit, _ in query.scoring)
             columns.append(f"{tier} AS tier")
             order = "tier DESC, date DESC, id"
@@ -1036,11 +1140,15 @@ class PostgresEngine(SearchEngine):
     def _phrase_condition(param, phrase: str) -> str:
         """A phrase is looked for passage by passage: their vectors are small
         (read in place, where the item's would be fetched and unpacked) and
-        keep exact positions (an item's stop at 16383)."""
+        keep exact positions (an item's stop at 16383). A scalar subquery
+        with LIMIT, not EXISTS: the planner cannot turn it into a join, so it
+        stays a check of the few items the GIN index found, passage by
+        passage through the primary key (as a join it may read every passage
+        of the library). NULL (no such passage) is false in WHERE and OR."""
         value = param(phrase, "::tsquery")
         return (
-            "EXISTS (SELECT 1 FROM search_pg_passage p"  # noqa: S608
-            f" WHERE p.item_id = i.id AND p.vector @@ {value})"
+            "(SELECT true FROM search_pg_passage p"  # noqa: S608
+            f" WHERE p.item_id = i.id AND p.vector @@ {value} LIMIT 1)"
         )
 
     @staticmethod

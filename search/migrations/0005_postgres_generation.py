@@ -1,38 +1,71 @@
-"""A generation token per site and locale for the PostgreSQL engine (only on
-PostgreSQL; a no-op elsewhere).
+"""PostgreSQL engine, second schema (only on PostgreSQL; a no-op elsewhere).
 
-Every index write replaces the tokens of the sites and locales it touched,
-in its own transaction; each process keeps facet bitmaps in memory per site
-and locale (search/engines/facets.py) and rebuilds them when the token it
-reads differs from the one they were built at. Random tokens, not counters:
-a rolled-back write must never leave a token that a later, different write
-could produce again.
-
-Also: the big columns (vectors, passage text) compressed with lz4 where the
-server has it (faster to write and to read back than pglz).
+* ``search_pg_generation``: a token per site and locale. Every index write
+  replaces the tokens of the sites and locales it touched, in its own
+  transaction; each process keeps facet bitmaps in memory per site and
+  locale (search/engines/facets.py) and rebuilds them when the token it reads
+  differs from the one they were built at. Random tokens, not counters: a
+  rolled-back write must never leave a token that a later, different write
+  could produce again.
+* ``search_pg_item.title_vector`` (the title's lexemes, GIN-indexed) replaces
+  ``head`` (title, summary, people and topics): "query words in the title
+  first" picks the items to score exactly from far fewer rows.
+* The GIN index on ``facets`` goes: facet counts and filters never used it.
+* The big columns are compressed with lz4 where the server has it (faster
+  to write and to read back than pglz).
 """
 
 from django.db import migrations
 
-CREATE = """
-CREATE TABLE search_pg_generation (
-    site_id bigint NOT NULL,
-    locale text NOT NULL,
-    token text NOT NULL,
-    PRIMARY KEY (site_id, locale)
-)
-"""
+FORWARD = [
+    """
+    CREATE TABLE search_pg_generation (
+        site_id bigint NOT NULL,
+        locale text NOT NULL,
+        token text NOT NULL,
+        PRIMARY KEY (site_id, locale)
+    )
+    """,
+    "ALTER TABLE search_pg_item ADD COLUMN title_vector tsvector NOT NULL DEFAULT ''",
+    """
+    UPDATE search_pg_item i SET title_vector = coalesce((
+        SELECT search_pg_tsvector_agg(p.vector ORDER BY p.position) FROM search_pg_passage p
+        WHERE p.item_id = i.id AND p.field = 'title'
+    ), '')
+    """,
+    "ALTER TABLE search_pg_item ALTER COLUMN title_vector DROP DEFAULT",
+    "DROP INDEX IF EXISTS search_pg_item_head",
+    "DROP INDEX IF EXISTS search_pg_item_facets",
+    "ALTER TABLE search_pg_item DROP COLUMN head",
+    "CREATE INDEX search_pg_item_title ON search_pg_item USING gin (title_vector)",
+]
 LZ4 = [
-    "ALTER TABLE search_pg_item ALTER COLUMN vector SET COMPRESSION lz4, ALTER COLUMN head SET COMPRESSION lz4",
-    "ALTER TABLE search_pg_passage ALTER COLUMN text SET COMPRESSION lz4,"
-    " ALTER COLUMN vector SET COMPRESSION lz4",
+    "ALTER TABLE search_pg_item ALTER COLUMN vector SET COMPRESSION lz4,"
+    " ALTER COLUMN title_vector SET COMPRESSION lz4, ALTER COLUMN vocab SET COMPRESSION lz4",
+    "ALTER TABLE search_pg_passage ALTER COLUMN text SET COMPRESSION lz4, ALTER COLUMN vector SET COMPRESSION lz4",
+]
+BACKWARD = [
+    "DROP TABLE IF EXISTS search_pg_generation",
+    "ALTER TABLE search_pg_item ADD COLUMN head tsvector NOT NULL DEFAULT ''",
+    """
+    UPDATE search_pg_item i SET head = coalesce((
+        SELECT search_pg_tsvector_agg(p.vector ORDER BY p.position) FROM search_pg_passage p
+        WHERE p.item_id = i.id AND p.field IN ('title', 'summary', 'people', 'topics')
+    ), '')
+    """,
+    "ALTER TABLE search_pg_item ALTER COLUMN head DROP DEFAULT",
+    "DROP INDEX IF EXISTS search_pg_item_title",
+    "ALTER TABLE search_pg_item DROP COLUMN title_vector",
+    "CREATE INDEX search_pg_item_head ON search_pg_item USING gin (head)",
+    "CREATE INDEX search_pg_item_facets ON search_pg_item USING gin (facets)",
 ]
 
 
-def create(apps, schema_editor):
+def forward(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(CREATE)
+    for statement in FORWARD:
+        schema_editor.execute(statement)
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(
             "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)"
@@ -43,13 +76,14 @@ def create(apps, schema_editor):
             schema_editor.execute(statement)
 
 
-def drop(apps, schema_editor):
+def backward(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute("DROP TABLE IF EXISTS search_pg_generation")
+    for statement in BACKWARD:
+        schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_sqlite_title_index")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(forward, backward)]
