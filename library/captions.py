@@ -62,17 +62,33 @@ class CaptionSegment:
     identifier: str = ""
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a message for translation (``makemessages`` collects it) without
+    importing Django: callers translate ``CaptionParseError.template``."""
+    return message
+
+
 class CaptionParseError(ValueError):
-    """A caption file could not be parsed; ``line`` is 1-based."""
+    """A caption file could not be parsed; ``line`` is 1-based.
 
-    def __init__(self, line: int, reason: str) -> None:
-        super().__init__(f"Line {line}: {reason}")
+    ``reason`` is the English text; ``template`` and ``params`` let a caller
+    show it in the editor's language (see ``translated``)."""
+
+    def __init__(self, line: int, template: str, params: dict | None = None) -> None:
         self.line = line
-        self.reason = reason
+        self.template = template
+        self.params = dict(params or {})
+        self.reason = template % self.params if self.params else template
+        super().__init__(f"Line {line}: {self.reason}")
 
-    def __reduce__(self) -> tuple[type["CaptionParseError"], tuple[int, str]]:
+    def translated(self, gettext) -> str:
+        """The reason through ``gettext`` (Django's, in the caller's language)."""
+        text = gettext(self.template)
+        return text % self.params if self.params else text
+
+    def __reduce__(self) -> tuple[type["CaptionParseError"], tuple[int, str, dict]]:
         # Default exception pickling replays self.args, which doesn't match __init__.
-        return type(self), (self.line, self.reason)
+        return type(self), (self.line, self.template, self.params)
 
 
 def parse_captions(data: bytes | str, filename: str = "", format: str | None = None) -> list[CaptionSegment]:
@@ -85,19 +101,19 @@ def parse_captions(data: bytes | str, filename: str = "", format: str | None = N
     _check_size(data)
     text = _decode(data)
     if not text.strip():
-        raise CaptionParseError(1, "file is empty")
+        raise CaptionParseError(1, gettext_noop("file is empty"))
     nul = text.find("\x00")
     if nul != -1:
         raise CaptionParseError(
             _line_at(text[:nul]),
-            "file contains NUL bytes (binary, or UTF-16 without a byte-order mark)",
+            gettext_noop("file contains NUL bytes (binary, or UTF-16 without a byte-order mark)"),
         )
     fmt = fmt or detect_format(text, filename)
     lines = _split_lines(text)
     start = _skip_vtt_header(lines) if fmt == "vtt" else 0
     segments = _parse_cues(lines, start, fmt)
     if not segments:
-        raise CaptionParseError(len(lines), "no cues found")
+        raise CaptionParseError(len(lines), gettext_noop("no cues found"))
     return segments
 
 
@@ -106,7 +122,7 @@ def detect_format(data_text: str, filename: str = "") -> str:
     lines = _split_lines(data_text.removeprefix("\ufeff"))
     first = _first_content_line(lines)
     if first is None:
-        raise CaptionParseError(1, "file is empty")
+        raise CaptionParseError(1, gettext_noop("file is empty"))
     if _HEADER_RE.fullmatch(lines[first].strip()):
         return "vtt"
     suffix = PurePath(filename).suffix.lower().lstrip(".")
@@ -116,8 +132,8 @@ def detect_format(data_text: str, filename: str = "") -> str:
         return "srt"
     raise CaptionParseError(
         first + 1,
-        "unrecognised caption format: expected a 'WEBVTT' header or an SRT cue, "
-        f"got {_snippet(lines[first])}",
+        gettext_noop("unrecognised caption format: expected a 'WEBVTT' header or an SRT cue, got %(text)s"),
+        {"text": _snippet(lines[first])},
     )
 
 
@@ -146,7 +162,11 @@ def _normalise_format(format: str) -> str:
 def _check_size(data: bytes | str) -> None:
     size = len(data) if isinstance(data, bytes) else len(data.encode(errors="replace"))
     if size > MAX_BYTES:
-        raise CaptionParseError(1, f"file is too large ({size} bytes; the limit is {MAX_BYTES})")
+        raise CaptionParseError(
+            1,
+            gettext_noop("file is too large (%(size)s bytes; the limit is %(limit)s)"),
+            {"size": size, "limit": MAX_BYTES},
+        )
 
 
 def _decode(data: bytes | str) -> str:
@@ -171,7 +191,9 @@ def _decode_strict(data: bytes, encoding: str, label: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         prefix = data[: exc.start].decode(encoding, errors="replace")
-        raise CaptionParseError(_line_at(prefix), f"file is not valid {label} text") from None
+        raise CaptionParseError(
+            _line_at(prefix), gettext_noop("file is not valid %(encoding)s text"), {"encoding": label}
+        ) from None
 
 
 def _decode_legacy_cyrillic(data: bytes) -> str | None:
@@ -240,7 +262,9 @@ def _skip_vtt_header(lines: list[str]) -> int:
     """Validate the WEBVTT header and return the index just past its block."""
     i = _first_content_line(lines) or 0
     if not _HEADER_RE.fullmatch(lines[i].strip()):
-        raise CaptionParseError(i + 1, f"missing 'WEBVTT' header, got {_snippet(lines[i])}")
+        raise CaptionParseError(
+            i + 1, gettext_noop("missing 'WEBVTT' header, got %(text)s"), {"text": _snippet(lines[i])}
+        )
     i += 1
     # Header metadata runs to the first blank line; stopping at a timing line too
     # accepts files that omit that blank line.
@@ -265,7 +289,9 @@ def _parse_cues(lines: list[str], i: int, fmt: str) -> list[CaptionSegment]:
             i = _skip_block(lines, i + 1)
         else:
             if len(segments) == MAX_CUES:
-                raise CaptionParseError(i + 1, f"too many cues (limit is {MAX_CUES})")
+                raise CaptionParseError(
+                    i + 1, gettext_noop("too many cues (limit is %(limit)s)"), {"limit": MAX_CUES}
+                )
             segment, i = _parse_cue(lines, i, fmt)
             segments.append(segment)
     return segments
@@ -285,7 +311,7 @@ def _parse_cue(lines: list[str], i: int, fmt: str) -> tuple[CaptionSegment, int]
         i += 1
     speaker, text = _clean_text(lines[text_start:i])
     if not text:
-        raise CaptionParseError(timing_line, "cue has no text")
+        raise CaptionParseError(timing_line, gettext_noop("cue has no text"))
     return CaptionSegment(start, end, text, speaker, identifier), i
 
 
@@ -294,19 +320,27 @@ def _read_identifier(lines: list[str], i: int, fmt: str) -> str:
     identifier = lines[i].strip()
     has_next = i + 1 < len(lines) and bool(lines[i + 1].strip())
     if fmt == "srt" and not identifier.isdigit():
-        raise CaptionParseError(i + 1, f"expected a cue number or timing line, got {_snippet(identifier)}")
+        raise CaptionParseError(
+            i + 1,
+            gettext_noop("expected a cue number or timing line, got %(text)s"),
+            {"text": _snippet(identifier)},
+        )
     if has_next and _is_timing_line(lines[i + 1]):
         return identifier
     if fmt == "srt" and has_next:
         raise CaptionParseError(
             i + 2,
-            f"expected a timing line after cue number {identifier}, got {_snippet(lines[i + 1])}",
+            gettext_noop("expected a timing line after cue number %(number)s, got %(text)s"),
+            {"number": identifier, "text": _snippet(lines[i + 1])},
         )
     if fmt == "srt":
-        raise CaptionParseError(i + 1, f"cue number {identifier} has no timing line")
+        raise CaptionParseError(
+            i + 1, gettext_noop("cue number %(number)s has no timing line"), {"number": identifier}
+        )
     raise CaptionParseError(
         i + 1,
-        f"expected a cue timing line like '00:01.000 --> 00:04.000', got {_snippet(identifier)}",
+        gettext_noop("expected a cue timing line like '00:01.000 --> 00:04.000', got %(text)s"),
+        {"text": _snippet(identifier)},
     )
 
 
@@ -328,7 +362,8 @@ def _parse_timing(line: str, line_no: int) -> tuple[float, float]:
     if end < start:
         raise CaptionParseError(
             line_no,
-            f"cue ends before it starts ({start_token.strip()} --> {end_token})",
+            gettext_noop("cue ends before it starts (%(start)s --> %(end)s)"),
+            {"start": start_token.strip(), "end": end_token},
         )
     return start, end
 
@@ -336,8 +371,11 @@ def _parse_timing(line: str, line_no: int) -> tuple[float, float]:
 def _parse_timestamp(token: str, line_no: int) -> float:
     match = _TIMESTAMP_RE.fullmatch(token)
     if not match:
-        reason = f"invalid timestamp {_snippet(token)}" if token else "missing timestamp"
-        raise CaptionParseError(line_no, reason)
+        if token:
+            raise CaptionParseError(
+                line_no, gettext_noop("invalid timestamp %(text)s"), {"text": _snippet(token)}
+            )
+        raise CaptionParseError(line_no, gettext_noop("missing timestamp"))
     hours, minutes, seconds, millis = (int(g or 0) for g in match.groups())
     # Integer milliseconds first so e.g. 1.1 s isn't built from float sums.
     return (((hours * 60 + minutes) * 60 + seconds) * 1000 + millis) / 1000

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from .captions import CaptionParseError, parse_captions
+from .captions import CaptionParseError, gettext_noop, parse_captions
 from .models import CaptionTrack, LibraryDocument, TranscriptSegment
 
 CAPTION_EXTENSIONS = ("vtt", "srt")
@@ -14,7 +14,7 @@ def read_caption_document(document: LibraryDocument):
     """Parse a caption document; raises CaptionParseError with a line number."""
     filename = document.file.name
     if not filename.lower().endswith(CAPTION_EXTENSIONS):
-        raise CaptionParseError(1, "the file is not a .vtt or .srt caption file")
+        raise CaptionParseError(1, gettext_noop("the file is not a .vtt or .srt caption file"))
     with document.open_file() as fileobj:
         data = fileobj.read()
     return parse_captions(data, filename=filename)

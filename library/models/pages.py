@@ -9,6 +9,7 @@ from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -448,7 +449,10 @@ class CaptionTrack(Orderable):
             read_caption_document(self.document)
         except CaptionParseError as error:
             raise ValidationError(
-                {"document": _("The caption file cannot be read: %(error)s") % {"error": error}}
+                {
+                    "document": _("The caption file cannot be read: line %(line)s: %(reason)s")
+                    % {"line": error.line, "reason": error.translated(gettext)}
+                }
             ) from error
         except OSError as error:
             raise ValidationError({"document": _("The caption file is missing from storage.")}) from error

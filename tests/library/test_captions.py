@@ -417,6 +417,20 @@ def test_error_attributes_and_pickling() -> None:
     assert (restored.line, str(restored)) == (7, str(error))
 
 
+def test_errors_carry_a_translatable_template() -> None:
+    error = raises_at(6, "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nOK\n\n00:00:xx.000 --> 00:00:09.000\nX\n")
+    assert error.template == "invalid timestamp %(text)s"
+    assert error.reason == error.template % error.params
+    catalogue = {"invalid timestamp %(text)s": "неверная отметка времени %(text)s"}
+    assert error.translated(catalogue.get) == f"неверная отметка времени {error.params['text']}"
+    restored = pickle.loads(pickle.dumps(error))  # noqa: S301 - own object
+    assert (restored.template, restored.params, restored.reason) == (
+        error.template,
+        error.params,
+        error.reason,
+    )
+
+
 @pytest.mark.parametrize(
     ("seconds", "expected"),
     [

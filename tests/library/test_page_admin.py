@@ -233,7 +233,8 @@ class CreateThroughAdminTests(WagtailPageTestCase):
         url = f"/admin/pages/add/library/talkpage/{self.index.pk}/"
         response = self.client.post(url, nested_form_data(data))
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Line 6")
+        # In the editor's language (the admin is Russian here), with the line.
+        self.assertContains(response, "строка 6: неверная отметка времени")
         self.assertFalse(TalkPage.objects.filter(slug="broken-captions").exists())
 
     def test_unknown_video_address_is_refused(self):

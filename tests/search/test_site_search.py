@@ -102,6 +102,14 @@ class SearchPageTests(SiteSearchTestCase):
         self.assertEqual(response["X-Robots-Tag"], "noindex")
         self.assertContains(response, "<mark>")
 
+    def test_html_page_speaks_the_visitors_language(self):
+        russian = self.client.get("/ru/search/", {"q": "городская среда"})
+        self.assertContains(russian, "Уточнить результаты")
+        self.assertContains(russian, "по релевантности")
+        self.assertNotContains(russian, "Narrow the results")
+        english = self.client.get("/en/search/", {"q": "urban"})
+        self.assertContains(english, "Narrow the results")
+
     def test_transcript_hits_link_to_the_moment(self):
         data = self.api(q="MilkyTea", lang="en")
         talk = TalkPage.objects.get(locale=self.en)
