@@ -9,14 +9,15 @@ snippets mark exactly the words that matched. Lexemes are stored encoded
 (letters a–p, see ``encode``). User text never reaches SQL or tsquery syntax:
 every value is a bound parameter and every lexeme is encoded and quoted.
 
-Tables (migration 0003):
+Tables (migrations 0003 and 0005):
 
 ``search_pg_item``     one row per item: metadata, facet codes, ``vector`` (all
                        passages: A title, B summary/people/topics, C
-                       body/transcript, D documents), ``head`` (A and B only),
-                       word counts per weight class for BM25, and what the item
-                       added to the vocabulary (so replacing or deleting it
-                       takes that back).
+                       body/transcript, D documents), ``title_vector`` (the
+                       title's lexemes), word counts per weight class for BM25,
+                       and what the item added to the vocabulary (so replacing
+                       or deleting it takes that back). GIN indexes on both
+                       vectors.
 ``search_pg_passage``  one row per passage with its own vector: phrases,
                        snippets and hits (transcript times, document pages).
 ``search_pg_facet``    facet values with their labels per locale.
@@ -24,13 +25,36 @@ Tables (migration 0003):
                        word forms as written ("did you mean"), titles, speaker
                        and topic labels (suggestions; trigram index on a Latin
                        transliteration) and collection statistics.
+``search_pg_generation``  per site and locale: a random token that every index
+                       write replaces in its own transaction.
+
+Indexing: the vectors are built in Python as tsvector literals (the terms are
+analysed there anyway) and written with COPY. Passage positions run on
+through the item, so the item's vector is its passages' literals put
+together (see ``_prepare``). ``rebuild`` analyses the next batch in a helper
+thread while PostgreSQL writes this one, and ANALYZEs the tables at the end.
+
+Searching: one statement returns the ids of the matching items (and, for
+relevance, of the items with each query word in the title), as int8 bytea.
+Everything else happens in memory, in a FacetIndex per site and locale
+(search/engines/facets.py, rebuilt whenever the generation token changed):
+the total and every facet's counts (one AND and popcount per value) and the
+date order (slots newest first). When the bitmaps would not fit in
+facets.MEMORY, one SQL statement counts and orders instead (``_match``).
 
 Ranking: BM25 per weight class (k1 1.2, b per class against the class's
 average length, IDF from the document frequencies), summed with the class
 weights from FIELD_WEIGHTS, times a small boost for newer items; ties by date
-(newest first), then id. With more than RANK_WINDOW matches, only the first
-RANK_WINDOW in a cheap order (query words in the head first, then newest) are
-scored exactly; the rest follow in that order.
+(newest first), then id.
+
+* Exact when at most RANK_WINDOW (200) items match: every one is scored.
+* Approximate above that. The matches are put in a cheap order: more query
+  words in the title first, then newest (then id). The first RANK_WINDOW of
+  that order are scored exactly and sorted by score, which gives the pages
+  inside the window; pages beyond it keep the cheap order. So an item with
+  no query word in its title can only reach the first pages of a common
+  word if fewer than RANK_WINDOW newer-or-titled items match. Total, facet
+  counts and date order are always exact.
 """
 
 import array
@@ -102,10 +126,10 @@ RECENCY_BOOST = 0.1
 RECENCY_DAYS = 1825.0
 
 # With more matches than this, the exact score is computed for the first
-# RANK_WINDOW in a cheap order (query words in the title/summary/people/topics
-# first, then newest): reading every match's vector would not stay fast.
+# RANK_WINDOW in a cheap order (more query words in the title first, then
+# newest): reading every match's vector would not stay fast.
 RANK_WINDOW = 200
-TIER_TERMS = 16  # query words whose presence in the head counts for that order
+TIER_TERMS = 16  # query words whose presence in the title counts for the cheap order
 MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
 MAX_LEXEME_CHARS = 100  # longer words are cut (the same at index and query time)
 MAX_VECTOR_BYTES = 900_000  # lexeme text of one tsvector must stay under 1 MB
@@ -194,7 +218,8 @@ HEX_TO_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 # left at 1 keeps phrases from running across passages once the item's
 # vector is put together from its passages' vectors.
 POSITIONS = {cls: [f"{position}{cls}" for position in range(MAX_POSITION + 1)] for cls in CLASSES}
-BATCH = 2000  # items per statement (and per transaction in rebuild): the vocabulary upsert is per batch
+BATCH = 2000  # items per statement: the vocabulary upsert is per batch
+REBUILD_BATCH = 5000  # items per transaction in rebuild (fewer, larger vocabulary upserts)
 WRITE_LOCK = 0x5EA4_0001  # pg_advisory_xact_lock key: index writers take turns
 # An item's facets are int codes: the facet's place in FACETS << 24 | the
 # search_pg_facet row of its value (so a code's facet is code >> 24).
@@ -237,6 +262,28 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def _prepare_all(documents: list[IndexDocument]) -> list[_Prepared]:
     return [_prepare(document) for document in documents]
+
+
+def _prepared_batches(documents: Iterable[IndexDocument], size: int) -> Iterator[list[_Prepared]]:
+    """The documents analysed, ``size`` at a time. With more than one batch,
+    a helper thread analyses the next batch while the caller writes this one
+    (it only runs ``_prepare``: no database; documents are still read in the
+    caller's thread)."""
+    chunks = _chunks((document for document in documents if document is not None), size)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:  # the usual case (a page was published): no thread
+        yield _prepare_all(first)
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-pg-prepare") as pool:
+        pending = pool.submit(_prepare_all, first)
+        for chunk in itertools.chain([second], chunks):
+            ready = pending.result()
+            pending = pool.submit(_prepare_all, chunk)
+            yield ready
+        yield pending.result()
 
 
 @lru_cache(maxsize=300_000)
@@ -296,8 +343,16 @@ def _literal(vector: dict[str, list[str]]) -> str:
 
 def _prepare(document: IndexDocument) -> _Prepared:
     """Analyse one document: the tsvector literals of its passages and of the
-    item (all passages, and the title's, joined as tsvector_concat would join
-    them) and what it adds to the vocabulary."""
+    item (all passages, and the title's) and what it adds to the vocabulary.
+
+    Positions run on through the item (each passage starts one past the end
+    of the one before), so the item's literal is its passages' literals put
+    together: PostgreSQL merges a lexeme's positions and keeps its first 256.
+    The item's vector is only matched without positions and counted per
+    weight class (BM25), so that is all it needs. An item too long for
+    positions to run on (PostgreSQL stops at 16383) gives each passage its
+    own positions, so phrases still match in every passage, and its vectors
+    are joined as tsvector_concat joins them."""
     locale = _text(document.locale)
     site_id = int(document.site_id)
     item_id = int(document.id)
@@ -305,31 +360,51 @@ def _prepare(document: IndexDocument) -> _Prepared:
     lexemes: set[str] = set()
     pieces_seen: set[str] = set()
     size = 0
+    texts = []
+    analysed = []
+    for passage in document.passages:
+        text = _text(passage.text)
+        pieces = text.split()
+        pieces_seen.update(pieces)
+        texts.append(text)
+        analysed.append(list(itertools.chain.from_iterable(map(_piece_terms, pieces))))
+    run_on = sum(map(len, analysed)) + len(analysed) < MAX_POSITION
+    offset = 0
     passages = []
+    literals = []
+    title_literals = []
     vector: dict[str, list[str]] = {}
     title_vector: dict[str, list[str]] = {}
     top = title_top = 0
-    for ordinal, passage in enumerate(document.passages):
-        text = _text(passage.text)
+    for ordinal, (passage, text, terms) in enumerate(zip(document.passages, texts, analysed, strict=True)):
         passage_field = _text(passage.field)
         weight = FIELD_CLASS.get(passage_field, "C")
-        pieces = text.split()
-        pieces_seen.update(pieces)
-        terms = list(itertools.chain.from_iterable(map(_piece_terms, pieces)))
-        entries: dict[str, list[int]] = {}
-        for position, term in enumerate(terms, 2):
-            found = entries.get(term)
-            if found is None:
-                entries[term] = [position]
-            elif len(found) < 256:
-                found.append(position)
+        numbers = POSITIONS[weight]
+        start = offset + 2 if run_on else 2
+        entries: dict[str, list] = {}
+        if run_on:  # position strings straight away
+            for position, term in enumerate(terms, start):
+                found = entries.get(term)
+                if found is None:
+                    entries[term] = [numbers[position]]
+                elif len(found) < 256:
+                    found.append(numbers[position])
+            offset += len(terms) + 1
+        else:
+            for position, term in enumerate(terms, start):
+                found = entries.get(term)
+                if found is None:
+                    entries[term] = [min(position, MAX_POSITION)]
+                elif len(found) < 256:
+                    found.append(min(position, MAX_POSITION))
+            for term, positions in entries.items():  # clamped ones are one position
+                entries[term] = list(dict.fromkeys(positions))
         # A tsvector's lexemes and positions must stay under 1 MB: past that,
         # new words are left out of the vectors (the text keeps them).
         size += 2 * len(terms)
         new = entries.keys() - lexemes
-        added = sum(len(encode(term)) + 4 for term in new)
-        if size + added <= MAX_VECTOR_BYTES:
-            size += added
+        if size + 8 * sum(map(len, new)) + 4 * len(new) <= MAX_VECTOR_BYTES:  # (UTF-8: ≤ 4 bytes a letter)
+            size += sum(len(encode(term)) + 4 for term in new)
             lexemes |= new
         else:
             for term in [term for term in entries if term in new]:  # in text order
@@ -338,12 +413,22 @@ def _prepare(document: IndexDocument) -> _Prepared:
                     lexemes.add(term)
                 else:
                     del entries[term]
-        if len(terms) + 1 > MAX_POSITION:  # positions stop at MAX_POSITION (tsvector's limit)
-            for term, positions in entries.items():
-                clamped = [min(position, MAX_POSITION) for position in positions]
-                entries[term] = list(dict.fromkeys(clamped))
-        numbers = POSITIONS[weight]
         lengths[weight] += len(terms)
+        if run_on:
+            literal = " ".join([f"'{encode(term)}':{','.join(found)}" for term, found in entries.items()])
+            literals.append(literal)
+            if passage_field == "title":
+                title_literals.append(literal)
+        else:
+            literal = " ".join(
+                [
+                    f"'{encode(term)}':{','.join([numbers[position] for position in positions])}"
+                    for term, positions in entries.items()
+                ]
+            )
+            top = _concat(vector, top, entries, numbers)
+            if passage_field == "title":
+                title_top = _concat(title_vector, title_top, entries, numbers)
         passages.append(
             (
                 item_id,
@@ -355,17 +440,9 @@ def _prepare(document: IndexDocument) -> _Prepared:
                 passage.document_id,
                 _text(passage.document_title),
                 passage.page,
-                " ".join(
-                    [
-                        f"'{encode(term)}':{','.join([numbers[position] for position in positions])}"
-                        for term, positions in entries.items()
-                    ]
-                ),
+                literal,
             )
         )
-        top = _concat(vector, top, entries, numbers)
-        if passage_field == "title":
-            title_top = _concat(title_vector, title_top, entries, numbers)
     facets: dict[str, str] = {}
     codes = []
     for number, name in enumerate(FACETS):
@@ -396,10 +473,10 @@ def _prepare(document: IndexDocument) -> _Prepared:
         _text(document.language),
         _text(document.provider),
         codes,  # the facet ids are added when written
-        _literal(title_vector),
-        _literal(vector),
+        " ".join(title_literals) if run_on else _literal(title_vector),
+        " ".join(literals) if run_on else _literal(vector),
         *(lengths[cls] for cls in CLASSES),
-        list(vocab),
+        "\n".join(vocab),  # kind + form per line (forms hold no line breaks)
     )
     return _Prepared(item_id, site_id, locale, item, passages, list(facets.items()), vocab, lengths)
 
@@ -420,7 +497,7 @@ ITEM_COLUMNS = (
 # How psycopg writes each column in COPY (text format: the server parses a tsvector from text).
 ITEM_TYPES = [
     "bigint", "text", "bigint", "text", "text", "text", "text", "date", "text", "text",
-    "integer[]", "text", "text", "integer", "integer", "integer", "integer", "text[]",
+    "integer[]", "text", "text", "integer", "integer", "integer", "integer", "text",
 ]  # fmt: skip
 PASSAGE_TYPES = [
     "bigint", "integer", "text", "text", "text", "float8", "bigint", "text", "integer", "text",
@@ -440,7 +517,7 @@ WITH changes AS (
         AS n (site_id, locale, kind, form, latin, delta)
     UNION ALL
     SELECT o.site_id, o.locale, left(e, 1), substr(e, 2), NULL, -1
-    FROM search_pg_item o CROSS JOIN LATERAL unnest(o.vocab) AS e
+    FROM search_pg_item o CROSS JOIN LATERAL unnest(string_to_array(o.vocab, E'\n')) AS e
     WHERE o.id = ANY(%(ids)s::bigint[])
     UNION ALL
     SELECT o.site_id, o.locale, '#', s.form, NULL, -s.value
@@ -632,26 +709,11 @@ class PostgresEngine(SearchEngine):
     # --- writing ----------------------------------------------------------------
 
     def index(self, documents: Iterable[IndexDocument]) -> None:
-        """Add or replace, BATCH items a statement. With more than one batch,
-        a helper thread analyses the next batch while PostgreSQL writes this
-        one (it only runs ``_prepare``: no database, and documents are still
-        read here, in the caller's thread)."""
-        chunks = _chunks((document for document in documents if document is not None), BATCH)
+        """Add or replace, BATCH items a statement, all in one transaction
+        (the caller's, when there is one)."""
         with transaction.atomic(), connection.cursor() as cursor:
-            first = next(chunks, None)
-            if first is None:
-                return
-            second = next(chunks, None)
-            if second is None:  # the usual case (a page was published): no thread
-                self._write_batch(cursor, [_prepare(document) for document in first])
-                return
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-pg-prepare") as pool:
-                pending = pool.submit(_prepare_all, first)
-                for chunk in itertools.chain([second], chunks):
-                    ready = pending.result()
-                    pending = pool.submit(_prepare_all, chunk)
-                    self._write_batch(cursor, ready)
-                self._write_batch(cursor, pending.result())
+            for prepared in _prepared_batches(documents, BATCH):
+                self._write_batch(cursor, prepared)
 
     def _write_batch(self, cursor, prepared: list[_Prepared]) -> None:
         batch = {item.id: item for item in prepared}  # the last version of an id wins
@@ -698,7 +760,8 @@ class PostgresEngine(SearchEngine):
         )
         scopes = set(cursor.fetchall()) | {(item.site_id, item.locale) for item in prepared}
         relabelled = set()
-        facets = [(item.locale, key, label) for item in prepared for key, label in item.facets]
+        labels = {(item.locale, key): label for item in prepared for key, label in item.facets}
+        facets = [(locale, key, label) for (locale, key), label in labels.items()]
         if facets:
             cursor.execute(FACETS_SQL, [list(column) for column in zip(*facets, strict=True)])
             relabelled = {row[0] for row in cursor.fetchall()}
@@ -727,7 +790,8 @@ class PostgresEngine(SearchEngine):
                     copy.write_row(row)
         with raw.copy(f"COPY search_pg_item ({ITEM_COLUMNS}) FROM STDIN") as copy:
             copy.set_types(ITEM_TYPES)
-            for item in prepared:
+            # Grouped by site and locale: a search reads fewer table pages.
+            for item in sorted(prepared, key=lambda item: (item.site_id, item.locale)):
                 row = list(item.item)
                 keys = [key for key, _ in item.facets]
                 codes = zip(row[10], keys, strict=True)
@@ -744,20 +808,16 @@ class PostgresEngine(SearchEngine):
     def rebuild(self, documents: Iterable[IndexDocument], batch_size: int = 200) -> int:
         """Replace every item in place, batch by batch (one transaction each,
         at least BATCH items: the vocabulary is updated once per batch), then
-        remove the ones that are gone: searches never see an empty index."""
-        batch_size = max(batch_size, BATCH)
+        remove the ones that are gone and refresh the planner's statistics:
+        searches never see an empty index."""
         seen: set[int] = set()
-        batch: list[IndexDocument] = []
-        for document in documents:
-            batch.append(document)
-            if len(batch) >= batch_size:
-                self.index(batch)
-                seen.update(document.id for document in batch)
-                batch = []
-        if batch:
-            self.index(batch)
-            seen.update(document.id for document in batch)
+        for prepared in _prepared_batches(documents, max(batch_size, REBUILD_BATCH)):
+            with transaction.atomic(), connection.cursor() as cursor:
+                self._write_batch(cursor, prepared)
+            seen.update(item.id for item in prepared)
         self.delete(self.indexed_ids() - seen)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_pg_item, search_pg_passage, search_pg_term")
         return len(seen)
 
     def indexed_ids(self) -> set[int]:
@@ -992,10 +1052,10 @@ class PostgresEngine(SearchEngine):
         any_word,
     ) -> _Matches:
         """The matching ids from one statement (with relevance, also the ids
-        with each query word in the head), then everything else from the
+        with each query word in the title), then everything else from the
         FacetIndex: the total and facet counts by bitmap, the cheap order
-        (query words in the head first, more of them first, then newest)
-        from its date-ordered slots. With relevance the first RANK_WINDOW
+        (more query words in the title first, then newest) from its
+        date-ordered slots. With relevance the first RANK_WINDOW
         items of that order are scored exactly by ``_scores``; a page beyond
         keeps the cheap order. Otherwise the page by date."""
         param = _Params()
@@ -1020,13 +1080,13 @@ class PostgresEngine(SearchEngine):
         else:
             matching = index.bitmap(lists[0])
         total, everything, facets = index.count(matching, selected, codes)
-        if ranking:  # tiers: how many of the query's words each item has in its head
+        if ranking:  # tiers: how many of the query's words each item has in its title
             at_least = [everything]
             for found in lists[1:]:
-                head = index.bitmap(found) & everything
+                titled = index.bitmap(found) & everything
                 at_least.append(0)
                 for tier in range(len(at_least) - 1, 0, -1):
-                    at_least[tier] |= at_least[tier - 1] & head
+                    at_least[tier] |= at_least[tier - 1] & titled
             at_least.append(0)
             segments = [at_least[tier] & ~at_least[tier + 1] for tier in range(len(at_least) - 2, -1, -1)]
             window = RANK_WINDOW
@@ -1059,11 +1119,9 @@ class PostgresEngine(SearchEngine):
         return found
 
     def _match(self, cursor, scope, query: _Query, codes, ranking, offset, per_page, any_word) -> _Matches:
-        """One statement: the total, every facet's counts, and which items to
-        show. With relevance, the first RANK_WINDOW items in a cheap order
-        (query words in the title, summary, people or topics first, then
-        newest) are scored exactly by ``_scores``; a page beyond that window
-        keeps the cheap order. Otherwise the page by date."""
+        """Without a FacetIndex (too many facet values for facets.MEMORY), one
+        statement: the total, every facet's counts (GROUP BY), and which items
+        to show, in the same orders as ``_match_indexed``."""
         param = _Params()
         where = [f"i.site_id = {param(scope[0])}", f"i.locale = {param(scope[1])}"]
         if not query.parsed.is_empty:
@@ -1076,9 +1134,9 @@ class PostgresEngine(SearchEngine):
         columns += [
             f"i.facets && {param(codes[name], '::integer[]')} AS f{n}" for n, name in enumerate(names)
         ]
-        if ranking:  # how many of the query's words are in the head (GIN index, hashed once per word)
-            in_head = "(i.id IN (SELECT h.id FROM search_pg_item h WHERE h.title_vector @@ {}))::int"
-            tier = " + ".join(in_head.format(param(unit, "::tsquery")) for _, unit, _ in query.scoring)
+        if ranking:  # how many of the query's words are in the title (GIN index, hashed once per word)
+            in_title = "(i.id IN (SELECT h.id FROM search_pg_item h WHERE h.title_vector @@ {}))::int"
+            tier = " + ".join(in_title.format(param(unit, "::tsquery")) for _, unit, _ in query.scoring)
             columns.append(f"{tier} AS tier")
             order = "tier DESC, date DESC, id"
         else:

@@ -11,6 +11,8 @@
   ``head`` (title, summary, people and topics): "query words in the title
   first" picks the items to score exactly from far fewer rows.
 * The GIN index on ``facets`` goes: facet counts and filters never used it.
+* ``vocab`` becomes one text, an entry per line: far cheaper to write than a
+  text[] of several hundred elements.
 * The big columns are compressed with lz4 where the server has it (faster
   to write and to read back than pglz).
 """
@@ -37,6 +39,7 @@ FORWARD = [
     "DROP INDEX IF EXISTS search_pg_item_head",
     "DROP INDEX IF EXISTS search_pg_item_facets",
     "ALTER TABLE search_pg_item DROP COLUMN head",
+    "ALTER TABLE search_pg_item ALTER COLUMN vocab TYPE text USING array_to_string(vocab, E'\\n')",
     "CREATE INDEX search_pg_item_title ON search_pg_item USING gin (title_vector)",
 ]
 LZ4 = [
@@ -46,6 +49,7 @@ LZ4 = [
 ]
 BACKWARD = [
     "DROP TABLE IF EXISTS search_pg_generation",
+    "ALTER TABLE search_pg_item ALTER COLUMN vocab TYPE text[] USING string_to_array(vocab, E'\\n')",
     "ALTER TABLE search_pg_item ADD COLUMN head tsvector NOT NULL DEFAULT ''",
     """
     UPDATE search_pg_item i SET head = coalesce((

@@ -1,6 +1,8 @@
 """What only the PostgreSQL engine has to get right: tsquery syntax in user
 text, the caller's transaction, the vocabulary it keeps up to date, long
-items whose positions run out."""
+items whose positions run out, facet bitmaps that follow every write (and
+the SQL counts used when they would not fit), the cheap order beyond the
+exact window."""
 
 import logging
 from datetime import date
@@ -8,9 +10,9 @@ from datetime import date
 import pytest
 from django.db import connection, transaction
 
-from search.engines import create_engine
+from search.engines import create_engine, facets
 from search.engines.base import SearchRequest
-from search.engines.postgres import MAX_POSITION, _osa_distance, latin
+from search.engines.postgres import MAX_POSITION, PostgresEngine, _osa_distance, facet_indexes, latin
 
 from .corpus import SITE, corpus, doc
 
@@ -148,6 +150,7 @@ def test_vocabulary_matches_a_fresh_build_after_updates_and_deletes(pg, monkeypa
 
 def test_rebuild_replaces_in_place_and_drops_what_is_gone(pg_filled, monkeypatch):
     monkeypatch.setattr("search.engines.postgres.BATCH", 3)
+    monkeypatch.setattr("search.engines.postgres.REBUILD_BATCH", 3)
     kept = [d for d in corpus() if d.id != 3]
     assert pg_filled.rebuild(iter(kept), batch_size=4) == len(kept)
     assert pg_filled.indexed_ids() == {d.id for d in kept}
@@ -228,3 +231,84 @@ def test_search_leaves_the_callers_planner_settings_alone(pg_filled):
         search(pg_filled, "пространство")
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def buckets(response, name):
+    return {bucket.value: bucket.count for bucket in response.facets[name]}
+
+
+def test_facet_bitmaps_follow_writes_and_rollbacks(pg_filled):
+    before = search(pg_filled, "")
+    pg_filled.index([doc(300, "Новый парк", city="almaty", day=date(2020, 6, 1))])
+    after = search(pg_filled, "")
+    assert after.total == before.total + 1
+    assert buckets(after, "city")["almaty"] == buckets(before, "city")["almaty"] + 1
+    assert ids(after)[0] == 300  # browsing: newest first
+    with pytest.raises(RuntimeError), transaction.atomic():
+        pg_filled.delete([300])
+        pg_filled.index([doc(301, "Ещё парк", city="astana", day=date(2020, 7, 1))])
+        inside = search(pg_filled, "")
+        assert (
+            ids(inside)[0] == 301 and buckets(inside, "city")["almaty"] == buckets(before, "city")["almaty"]
+        )
+        raise RuntimeError("roll back")
+    again = search(pg_filled, "")
+    assert (again.total, ids(again), buckets(again, "city")) == (
+        after.total,
+        ids(after),
+        buckets(after, "city"),
+    )
+    # another process's write: this process's bitmaps were built at an older token
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE search_pg_item SET date = '2016-01-01' WHERE id = 300")
+        cursor.execute("UPDATE search_pg_generation SET token = 'elsewhere'")
+    assert ids(search(pg_filled, ""))[0] != 300
+
+
+@pytest.mark.parametrize(
+    ("query", "filters", "sort"),
+    [
+        ("", {}, "relevance"),
+        ("транспорт", {}, "relevance"),
+        ("пространство район", {}, "relevance"),
+        ("фонтан парк", {}, "relevance"),
+        ("", {"city": ["almaty"], "type": ["talk", "case-study"]}, "relevance"),
+        ("-транспорт", {"year": ["2019"]}, "date"),
+        ('"общественное пространство"', {}, "date"),
+    ],
+)
+def test_sql_counts_without_bitmaps_agree(pg_filled, monkeypatch, query, filters, sort):
+    """Too many facet values for facets.MEMORY: counts and pages come from SQL, alike."""
+    with_bitmaps = search(pg_filled, query, filters=filters, sort=sort, per_page=3)
+    monkeypatch.setattr(facets, "MEMORY", 0)
+    facet_indexes.clear()
+    in_sql = []
+    counted_in_sql = PostgresEngine._match
+    monkeypatch.setattr(
+        PostgresEngine, "_match", lambda *args, **kw: in_sql.append(1) or counted_in_sql(*args, **kw)
+    )
+    without = search(pg_filled, query, filters=filters, sort=sort, per_page=3)
+    assert in_sql
+    assert (without.total, without.fallback, ids(without)) == (
+        with_bitmaps.total,
+        with_bitmaps.fallback,
+        ids(with_bitmaps),
+    )
+    for name in with_bitmaps.facets:
+        assert {(b.value, b.count, b.selected) for b in without.facets[name] if b.count or b.selected} == {
+            (b.value, b.count, b.selected) for b in with_bitmaps.facets[name]
+        }
+
+
+def test_more_title_words_come_first_beyond_the_window(pg, monkeypatch):
+    monkeypatch.setattr("search.engines.postgres.RANK_WINDOW", 0)  # nothing scored: the cheap order alone
+    pg.index(
+        [
+            doc(400, "Парк", body="Сад и парк.", day=date(2020, 1, 1)),
+            doc(401, "Сад", body="Парк и сад.", day=date(2019, 1, 1)),
+            doc(402, "Парк и сад", day=date(2017, 1, 1)),
+            doc(403, "Заметка", body="Парк и сад.", day=date(2020, 5, 1)),
+        ]
+    )
+    assert ids(search(pg, "парк сад")) == [402, 400, 401, 403]
+    assert ids(search(pg, "парк сад", sort="date")) == [403, 400, 401, 402]
