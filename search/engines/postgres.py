@@ -47,7 +47,7 @@ average length, IDF from the document frequencies), summed with the class
 weights from FIELD_WEIGHTS, times a small boost for newer items; ties by date
 (newest first), then id.
 
-* Exact when at most RANK_WINDOW (200) items match: every one is scored.
+* Exact when at most RANK_WINDOW (100) items match: every one is scored.
 * Approximate above that. The matches are put in a cheap order: more query
   words in the title first, then newest (then id). The first RANK_WINDOW of
   that order are scored exactly and sorted by score, which gives the pages
@@ -128,7 +128,7 @@ RECENCY_DAYS = 1825.0
 # With more matches than this, the exact score is computed for the first
 # RANK_WINDOW in a cheap order (more query words in the title first, then
 # newest): reading every match's vector would not stay fast.
-RANK_WINDOW = 200
+RANK_WINDOW = 100
 TIER_TERMS = 16  # query words whose presence in the title counts for the cheap order
 MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
 MAX_LEXEME_CHARS = 100  # longer words are cut (the same at index and query time)
@@ -404,7 +404,7 @@ def _prepare(document: IndexDocument) -> _Prepared:
         size += 2 * len(terms)
         new = entries.keys() - lexemes
         if size + 8 * sum(map(len, new)) + 4 * len(new) <= MAX_VECTOR_BYTES:  # (UTF-8: ≤ 4 bytes a letter)
-            size += sum(len(encode(term)) + 4 for term in new)
+            size += sum(map(len, map(encode, new))) + 4 * len(new)
             lexemes |= new
         else:
             for term in [term for term in entries if term in new]:  # in text order
@@ -451,7 +451,7 @@ def _prepare(document: IndexDocument) -> _Prepared:
             if key not in facets:
                 facets[key] = _text(label)[:MAX_FORM_CHARS]
                 codes.append(number << FACET_SHIFT)
-    vocab: dict[str, str | None] = dict.fromkeys(("l" + term for term in lexemes), None)
+    vocab: dict[str, str | None] = dict.fromkeys(map("l".__add__, lexemes))
     vocab.update(itertools.chain.from_iterable(map(_piece_forms, pieces_seen)))
     title = " ".join(_text(document.title).split())[:MAX_FORM_CHARS]
     if title:
@@ -1064,9 +1064,11 @@ class PostgresEngine(SearchEngine):
         ids = "SELECT string_agg(int8send(i.id), '') FROM search_pg_item i WHERE {}"  # noqa: S608
         statements = []
         if not query.parsed.is_empty:
-            conditions = [scoped, *self._text_conditions(param, query, any_word)]
+            conditions = self._text_conditions(param, query, any_word)
+            if query.phrase_units:  # (else other sites' and locales' ids are simply ignored by the bitmaps)
+                conditions.insert(0, scoped)
             statements.append(ids.format(" AND ".join(conditions)))
-            if ranking:  # (ids of other sites and locales are ignored by the bitmaps)
+            if ranking:
                 for _, unit, _ in query.scoring[:TIER_TERMS]:
                     statements.append(ids.format(f"i.title_vector @@ {param(unit, '::tsquery')}"))
         elif query.excluded:
