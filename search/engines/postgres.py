@@ -5,9 +5,9 @@ Text is analysed in Python by ``search.analysis`` (the pipeline the SQLite
 engine uses too: fold case/ё/accents/Kazakh letters, drop stop words, Snowball
 Russian for Cyrillic words and English for Latin ones, Kazakh words unstemmed
 and matched by prefix), so document vectors and queries always agree and
-snippets mark exactly the words that matched. Lexemes are stored encoded
-(letters a–p, see ``encode``). User text never reaches SQL or tsquery syntax:
-every value is a bound parameter and every lexeme is encoded and quoted.
+snippets mark exactly the words that matched. Lexemes are the analysed
+terms, always quoted (see ``quote``). User text never reaches SQL or tsquery
+syntax: every value is a bound parameter and every lexeme is quoted.
 
 Tables (migrations 0003 and 0005):
 
@@ -175,9 +175,9 @@ def latin(text: str) -> str:
 
 
 def _lexeme(term: str, prefix: bool = False) -> str:
-    """A tsquery operand for an analysed term: encoded (letters a–p only) and
+    """A tsquery operand for an analysed term: quoted (``quote``), so
     quoted, so whatever the term holds is inert."""
-    return f"'{encode(term)}'" + (":*" if prefix else "")
+    return quote(term) + (":*" if prefix else "")
 
 
 def _upper_bound(prefix: str) -> str:
@@ -210,10 +210,6 @@ def _match_case(word: str, like: str) -> str:
 
 # --- indexing -------------------------------------------------------------------
 
-# Lexemes are stored encoded: each UTF-8 byte as two letters a–p. A tsvector
-# literal then holds nothing to quote or escape, the encoding keeps prefixes
-# (for ``:*``) and whatever a query term contains stays inert in a tsquery.
-HEX_TO_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 # "12A": a position with its weight, made once. Positions start at 2: the gap
 # left at 1 keeps phrases from running across passages once the item's
 # vector is put together from its passages' vectors.
@@ -233,8 +229,18 @@ def _term(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def encode(term: str) -> str:
-    return term.encode().hex().translate(HEX_TO_LETTERS)
+def quote(term: str) -> str:
+    """A lexeme as tsvector and tsquery literals write it: in quotes, with a
+    quote doubled and a backslash escaped, so whatever it holds is inert
+    (analysed terms hold letters, digits and apostrophes only anyway).
+    Prefixes (``:*``) compare bytes, so they work on the terms as they are."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+@lru_cache(maxsize=200_000)
+def _size(term: str) -> int:
+    """Bytes a lexeme takes in a tsvector (its UTF-8 and some overhead)."""
+    return len(term.encode()) + 4
 
 
 @lru_cache(maxsize=200_000)
@@ -338,7 +344,7 @@ def _concat(vector: dict[str, list[str]], top: int, entries: dict[str, list[int]
 
 
 def _literal(vector: dict[str, list[str]]) -> str:
-    return " ".join([f"'{encode(term)}':{','.join(positions)}" for term, positions in vector.items()])
+    return " ".join([f"{quote(term)}:{','.join(positions)}" for term, positions in vector.items()])
 
 
 def _prepare(document: IndexDocument) -> _Prepared:
@@ -403,26 +409,26 @@ def _prepare(document: IndexDocument) -> _Prepared:
         # new words are left out of the vectors (the text keeps them).
         size += 2 * len(terms)
         new = entries.keys() - lexemes
-        if size + 8 * sum(map(len, new)) + 4 * len(new) <= MAX_VECTOR_BYTES:  # (UTF-8: ≤ 4 bytes a letter)
-            size += sum(map(len, map(encode, new))) + 4 * len(new)
+        if size + 4 * sum(map(len, new)) + 4 * len(new) <= MAX_VECTOR_BYTES:  # (UTF-8: ≤ 4 bytes a letter)
+            size += sum(map(_size, new))
             lexemes |= new
         else:
             for term in [term for term in entries if term in new]:  # in text order
-                if size + len(encode(term)) + 4 <= MAX_VECTOR_BYTES:
-                    size += len(encode(term)) + 4
+                if size + _size(term) <= MAX_VECTOR_BYTES:
+                    size += _size(term)
                     lexemes.add(term)
                 else:
                     del entries[term]
         lengths[weight] += len(terms)
         if run_on:
-            literal = " ".join([f"'{encode(term)}':{','.join(found)}" for term, found in entries.items()])
+            literal = " ".join([f"{quote(term)}:{','.join(found)}" for term, found in entries.items()])
             literals.append(literal)
             if passage_field == "title":
                 title_literals.append(literal)
         else:
             literal = " ".join(
                 [
-                    f"'{encode(term)}':{','.join([numbers[position] for position in positions])}"
+                    f"{quote(term)}:{','.join([numbers[position] for position in positions])}"
                     for term, positions in entries.items()
                 ]
             )

@@ -7,6 +7,10 @@
   differs from the one they were built at. Random tokens, not counters: a
   rolled-back write must never leave a token that a later, different write
   could produce again.
+* Lexemes are stored as the analysed terms themselves (quoted in every
+  literal) instead of each UTF-8 byte as two letters a–p: vectors and GIN
+  indexes about a third smaller, literals half as long to write and parse.
+  Existing vectors are re-written here.
 * ``search_pg_item.title_vector`` (the title's lexemes, GIN-indexed) replaces
   ``head`` (title, summary, people and topics): "query words in the title
   first" picks the items to score exactly from far fewer rows.
@@ -19,6 +23,22 @@
 
 from django.db import migrations
 
+# A vector's lexemes re-written: ``raw`` true turns the encoding of 0003 (each
+# UTF-8 byte as two letters a–p) into the terms themselves, false back.
+LEXEMES = r"""
+CREATE FUNCTION pg_temp.search_pg_lexemes(v tsvector, raw boolean) RETURNS tsvector LANGUAGE sql AS $$
+SELECT coalesce(string_agg(
+    '''' || replace(replace(
+        CASE WHEN raw
+            THEN convert_from(decode(translate(u.lexeme, 'abcdefghijklmnop', '0123456789abcdef'), 'hex'), 'UTF8')
+            ELSE translate(encode(convert_to(u.lexeme, 'UTF8'), 'hex'), '0123456789abcdef', 'abcdefghijklmnop')
+        END, '\', '\\'), '''', '''''') || ''''
+    || coalesce(':' || (SELECT string_agg(x.p::text || x.w, ',') FROM unnest(u.positions, u.weights) AS x (p, w)), ''),
+    ' '), '')::tsvector
+FROM unnest(v) AS u
+$$
+"""
+
 FORWARD = [
     """
     CREATE TABLE search_pg_generation (
@@ -28,6 +48,10 @@ FORWARD = [
         PRIMARY KEY (site_id, locale)
     )
     """,
+    LEXEMES,
+    "UPDATE search_pg_passage SET vector = pg_temp.search_pg_lexemes(vector, true)",
+    "UPDATE search_pg_item SET vector = pg_temp.search_pg_lexemes(vector, true)",
+    "DROP FUNCTION pg_temp.search_pg_lexemes(tsvector, boolean)",
     "ALTER TABLE search_pg_item ADD COLUMN title_vector tsvector NOT NULL DEFAULT ''",
     """
     UPDATE search_pg_item i SET title_vector = coalesce((
@@ -49,6 +73,10 @@ LZ4 = [
 ]
 BACKWARD = [
     "DROP TABLE IF EXISTS search_pg_generation",
+    LEXEMES,
+    "UPDATE search_pg_passage SET vector = pg_temp.search_pg_lexemes(vector, false)",
+    "UPDATE search_pg_item SET vector = pg_temp.search_pg_lexemes(vector, false)",
+    "DROP FUNCTION pg_temp.search_pg_lexemes(tsvector, boolean)",
     "ALTER TABLE search_pg_item ALTER COLUMN vocab TYPE text[] USING string_to_array(vocab, E'\\n')",
     "ALTER TABLE search_pg_item ADD COLUMN head tsvector NOT NULL DEFAULT ''",
     """
