@@ -8,21 +8,25 @@ bitmap per facet value and counts a query's items with one AND and popcount
 per value. An engine rebuilds the bitmaps when a generation token, which
 every index write replaces in the same transaction, has changed.
 
-A bitmap is a Python int holding one byte per item slot (little-endian, byte
-``n`` is 1 when the item in slot ``n`` is in the set): a byte rather than a bit
-so that building one and picking items out of one (``itertools.compress``)
-run in C, with no Python loop per item. Slots are in date order, newest first
-(ties by id), so "the newest matching items" is the first few slots set.
+A bitmap is a NumPy array of booleans, one per item slot; the engines combine
+them with ``&``, ``|`` and ``~``. Slots are in date order, newest first (ties
+by id), so "the newest matching items" is the first few slots set. Counting
+uses a bit-packed copy of every value's bitmap: one AND and a popcount over
+a few kilobytes per value, where a Python loop per item would cost more than
+a search may take.
 """
 
 import operator
 import threading
-from collections import deque
 from collections.abc import Callable, Hashable, Iterable
-from itertools import compress, groupby, islice, repeat
+from itertools import groupby
+
+import numpy as np
 
 from ..documents import FACETS
 from .base import FacetBucket
+
+Bitmap = np.ndarray  # one bool per item slot
 
 MEMORY = 32 * 1024 * 1024  # bytes of bitmaps one locale and site may use
 INDEXES = 8  # locales and sites whose bitmaps a process keeps
@@ -34,6 +38,11 @@ def sorted_buckets(buckets: dict[str, dict[str, FacetBucket]]) -> dict[str, list
         name: sorted(values.values(), key=lambda bucket: (-bucket.count, bucket.label.lower(), bucket.value))
         for name, values in buckets.items()
     }
+
+
+def _frozen(bits: np.ndarray) -> np.ndarray:
+    bits.setflags(write=False)
+    return bits
 
 
 class FacetIndex:
@@ -56,78 +65,113 @@ class FacetIndex:
         self.days = [day for _, day in ordered]
         self.size = len(self.ids)
         self.slot = dict(zip(self.ids, range(self.size), strict=True))
-        self.every = int.from_bytes(b"\x01" * self.size, "little")
-        self.values: dict[int, int] = {}
+        self._ids = np.array(self.ids, dtype=np.int64)
+        order = np.argsort(self._ids, kind="stable")
+        self._sorted_ids = self._ids[order]  # for looking slots up by id
+        self._sorted_slots = order
+        # Shared by every search of this process: read-only, so that an
+        # in-place operator (``|=``) fails loudly instead of changing them.
+        self.every = _frozen(np.ones(self.size, dtype=bool))
+        self.nothing = _frozen(np.zeros(self.size, dtype=bool))
+        self.values: dict[int, np.ndarray] = {}
         for value_id, group in groupby(memberships, key=operator.itemgetter(0)):
-            self.values[value_id] = self.bitmap(map(operator.itemgetter(1), group))
+            self.values[value_id] = _frozen(self.bitmap([item_id for _, item_id in group]))
         self.meta = meta
+        self._rows = list(self.values)  # value ids in the order of _packed's rows
+        self._packed = (
+            np.packbits(np.stack([self.values[value_id] for value_id in self._rows]), axis=1)
+            if self._rows
+            else np.zeros((0, 0), dtype=np.uint8)
+        )
 
     @staticmethod
     def fits(items: int, values: int) -> bool:
         """Whether bitmaps of this many values over this many items fit in MEMORY."""
         return values * (items + 1) <= MEMORY
 
-    def bitmap(self, item_ids: Iterable[int]) -> int:
-        """The bitmap of these items (ids of other locales and sites are ignored)."""
-        spare = self.size  # where unknown ids go; cleared below
-        bits = bytearray(self.size + 1)
-        slots = map(self.slot.get, item_ids, repeat(spare))
-        deque(map(operator.setitem, repeat(bits), slots, repeat(1)), maxlen=0)
-        bits[spare] = 0
-        return int.from_bytes(bits, "little")
+    def bitmap(self, item_ids) -> np.ndarray:
+        """The bitmap of these items (ids of other locales and sites are
+        ignored); ``item_ids`` is any iterable of ints, fastest as a list,
+        an array.array or a NumPy array."""
+        if isinstance(item_ids, np.ndarray):
+            ids = item_ids.astype(np.int64, copy=False)
+        elif isinstance(item_ids, list | tuple) or hasattr(item_ids, "buffer_info"):
+            ids = np.asarray(item_ids, dtype=np.int64)
+        else:
+            ids = np.fromiter(item_ids, dtype=np.int64)
+        bits = np.zeros(self.size, dtype=bool)
+        if self.size and ids.size:
+            places = np.minimum(np.searchsorted(self._sorted_ids, ids), self.size - 1)
+            known = self._sorted_ids[places] == ids
+            bits[self._sorted_slots[places[known]]] = True
+        return bits
 
-    def flags(self, bits: int) -> bytes:
-        """One byte per slot: 1 for the items in ``bits``."""
-        return bits.to_bytes(self.size + 1, "little")
+    @staticmethod
+    def population(bits: np.ndarray) -> int:
+        """How many items a bitmap holds."""
+        return int(np.count_nonzero(bits))
 
-    def contains(self, flags: bytes, item_id: int) -> bool:
+    def flags(self, bits: np.ndarray) -> np.ndarray:
+        """Indexable by slot: true for the items in ``bits``."""
+        return bits
+
+    def contains(self, flags: np.ndarray, item_id: int) -> bool:
         slot = self.slot.get(item_id)
-        return slot is not None and flags[slot] == 1
+        return slot is not None and bool(flags[slot])
 
-    def newest(self, bits: int, start: int, end: int) -> list[int]:
+    def newest(self, bits: np.ndarray, start: int, end: int) -> list[int]:
         """Ids of the items in ``bits`` from ``start`` to ``end`` in date
         order (newest first, then by id)."""
-        return list(islice(compress(self.ids, self.flags(bits)), start, end))
+        if end <= start:
+            return []
+        return self._ids[np.flatnonzero(bits)[start:end]].tolist()
 
     def day(self, item_id: int) -> int:
         return self.days[self.slot[item_id]]
 
+    def _counts(self, bits: np.ndarray) -> np.ndarray:
+        """Per value (rows of _packed): how many of its items are in ``bits``."""
+        if not self._rows:
+            return np.zeros(0, dtype=np.int64)
+        return np.bitwise_count(self._packed & np.packbits(bits)).sum(axis=1, dtype=np.int64)
+
     def count(
-        self, matching: int, filters: dict[str, list[str]], selected: dict[str, list[int]]
-    ) -> tuple[int, int, dict[str, list[FacetBucket]]]:
+        self, matching: np.ndarray, filters: dict[str, list[str]], selected: dict[str, list[int]]
+    ) -> tuple[int, np.ndarray, dict[str, list[FacetBucket]]]:
         """How many matching items pass the filters, their bitmap, and the
         facet counts: a facet with a selection is counted under the other
         facets' filters only, so its other values stay visible (AND across
         facets, OR within one)."""
         masks = {}
         for name, value_ids in selected.items():
-            mask = 0
+            mask = self.nothing
             for value_id in value_ids:
-                mask |= self.values.get(value_id, 0)
+                if value_id in self.values:
+                    mask = mask | self.values[value_id]
             masks[name] = mask
         everything = matching
         for mask in masks.values():
-            everything &= mask
-        others = {}
+            everything = everything & mask
+        counts = {None: self._counts(everything)}
         for name in masks:
             base = matching
             for other, mask in masks.items():
                 if other != name:
-                    base &= mask
-            others[name] = base
+                    base = base & mask
+            counts[name] = self._counts(base)
         buckets: dict[str, dict[str, FacetBucket]] = {name: {} for name in FACETS}
-        for value_id, bits in self.values.items():
+        for row, value_id in enumerate(self._rows):
             name, value, label = self.meta.get(value_id, ("", "", ""))
             if name not in buckets:
                 continue
-            count = (bits & others.get(name, everything)).bit_count()
+            count = int(counts[name if name in masks else None][row])
             chosen = value in filters.get(name, ())
             if count or chosen:
                 buckets[name][value] = FacetBucket(value, label, count, chosen)
         for name, values in filters.items():
             for value in values:
                 buckets[name].setdefault(value, FacetBucket(value, value, 0, True))
-        return everything.bit_count(), everything, sorted_buckets(buckets)
+        return self.population(everything), everything, sorted_buckets(buckets)
 
 
 class FacetIndexes:

@@ -90,7 +90,7 @@ from .base import (
     SearchRequest,
     SearchResponse,
 )
-from .facets import FacetIndex, FacetIndexes
+from .facets import Bitmap, FacetIndex, FacetIndexes
 
 logger = logging.getLogger(__name__)
 
@@ -1092,10 +1092,10 @@ class PostgresEngine(SearchEngine):
             at_least = [everything]
             for found in lists[1:]:
                 titled = index.bitmap(found) & everything
-                at_least.append(0)
+                at_least.append(index.nothing)
                 for tier in range(len(at_least) - 1, 0, -1):
-                    at_least[tier] |= at_least[tier - 1] & titled
-            at_least.append(0)
+                    at_least[tier] = at_least[tier] | (at_least[tier - 1] & titled)
+            at_least.append(index.nothing)
             segments = [at_least[tier] & ~at_least[tier + 1] for tier in range(len(at_least) - 2, -1, -1)]
             window = RANK_WINDOW
         else:
@@ -1110,14 +1110,14 @@ class PostgresEngine(SearchEngine):
         )
 
     @staticmethod
-    def _in_order(index: FacetIndex, segments: list[int], start: int, end: int) -> list[int]:
+    def _in_order(index: FacetIndex, segments: list[Bitmap], start: int, end: int) -> list[int]:
         """Items ``start`` to ``end`` of the segments one after the other,
         each newest first."""
         found: list[int] = []
         for bits in segments:
             if start >= end:
                 break
-            size = bits.bit_count()
+            size = index.population(bits)
             if start < size:
                 found += index.newest(bits, start, min(end, size))
                 start = 0

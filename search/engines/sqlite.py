@@ -102,7 +102,7 @@ from .base import (
     SearchRequest,
     SearchResponse,
 )
-from .facets import FacetIndex, FacetIndexes, sorted_buckets
+from .facets import Bitmap, FacetIndex, FacetIndexes, sorted_buckets
 
 logger = logging.getLogger(__name__)
 
@@ -877,7 +877,7 @@ class SQLiteEngine(SearchEngine):
         return list(map(int, found.split(","))) if found else []
 
     @staticmethod
-    def _tiered(cursor, index: FacetIndex, plan: Plan, passing: int, start: int, end: int) -> list[tuple]:
+    def _tiered(cursor, index: FacetIndex, plan: Plan, passing: Bitmap, start: int, end: int) -> list[tuple]:
         """(id, score) from ``start`` to ``end`` when more than RANK_ALL items
         match: first those with a query word in the title, by bm25 over the
         title index times the recency boost, then the others newest first.
@@ -965,7 +965,7 @@ class SQLiteEngine(SearchEngine):
         return found_rows[start:end]
 
     @staticmethod
-    def _matching(cursor, facet_index: "FacetIndex", plan: Plan, ids: list[int] | None) -> int:
+    def _matching(cursor, facet_index: FacetIndex, plan: Plan, ids: list[int] | None) -> Bitmap:
         """The bitmap of the items the query matched, before facet filters."""
         if ids is not None:
             return facet_index.bitmap(ids)
