@@ -6,15 +6,24 @@ interface; what differs between SQLite, PostgreSQL and OpenSearch stays inside
 """
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from ..documents import FACETS, IndexDocument
 
 PER_PAGE = 10
 MAX_PAGE = 1000
 SORTS = ("relevance", "date")
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last one shorter), as itertools.batched
+    does from Python 3.12."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 @dataclass
@@ -119,14 +128,7 @@ class SearchEngine(ABC):
         atomically. Returns the number of documents indexed."""
         self.clear()
         count = 0
-        batch = []
-        for document in documents:
-            batch.append(document)
-            if len(batch) >= batch_size:
-                self.index(batch)
-                count += len(batch)
-                batch = []
-        if batch:
+        for batch in batched(documents, batch_size):
             self.index(batch)
             count += len(batch)
         return count

@@ -111,23 +111,12 @@ class FacetIndex:
         """How many items a bitmap holds."""
         return int(np.count_nonzero(bits))
 
-    def flags(self, bits: np.ndarray) -> np.ndarray:
-        """Indexable by slot: true for the items in ``bits``."""
-        return bits
-
-    def contains(self, flags: np.ndarray, item_id: int) -> bool:
-        slot = self.slot.get(item_id)
-        return slot is not None and bool(flags[slot])
-
     def newest(self, bits: np.ndarray, start: int, end: int) -> list[int]:
         """Ids of the items in ``bits`` from ``start`` to ``end`` in date
         order (newest first, then by id)."""
         if end <= start:
             return []
         return self._ids[np.flatnonzero(bits)[start:end]].tolist()
-
-    def day(self, item_id: int) -> int:
-        return self.days[self.slot[item_id]]
 
     def _counts(self, bits: np.ndarray) -> np.ndarray:
         """Per value (rows of _packed): how many of its items are in ``bits``."""

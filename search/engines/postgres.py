@@ -89,6 +89,7 @@ from .base import (
     SearchEngine,
     SearchRequest,
     SearchResponse,
+    batched,
 )
 from .facets import Bitmap, FacetIndex, FacetIndexes
 
@@ -260,12 +261,6 @@ class _Prepared:
     lengths: dict[str, int] = field(default_factory=dict)
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
-
 def _prepare_all(documents: list[IndexDocument]) -> list[_Prepared]:
     return [_prepare(document) for document in documents]
 
@@ -275,7 +270,7 @@ def _prepared_batches(documents: Iterable[IndexDocument], size: int) -> Iterator
     a helper thread analyses the next batch while the caller writes this one
     (it only runs ``_prepare``: no database; documents are still read in the
     caller's thread)."""
-    chunks = _chunks((document for document in documents if document is not None), size)
+    chunks = batched((document for document in documents if document is not None), size)
     first = next(chunks, None)
     if first is None:
         return

@@ -81,7 +81,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain
 
 from django.db import connection, transaction
 
@@ -90,7 +90,6 @@ from ..analysis import TOKEN_RE, analyse_word, fold, is_kazakh, tokens
 from ..documents import FACETS, FIELD_WEIGHTS, FIELDS, IndexDocument, Passage
 from ..highlight import SNIPPET_CHARS, highlight
 from ..query import ParsedQuery, clean, parse_query
-from . import facets
 from .base import (
     MAX_PAGE,
     PER_PAGE,
@@ -101,6 +100,7 @@ from .base import (
     SearchEngine,
     SearchRequest,
     SearchResponse,
+    batched,
 )
 from .facets import Bitmap, FacetIndex, FacetIndexes, sorted_buckets
 
@@ -462,7 +462,7 @@ def prepared_batches(documents: Iterable[IndexDocument], batch_size: int) -> Ite
     processes (forked: the work is pure Python and touches no database)
     prepare up to PREPARE_AHEAD batches ahead of the caller; with one core,
     one batch, or no fork, the caller's process does it."""
-    batches = _batched(documents, batch_size)
+    batches = batched(documents, batch_size)
     first, second = next(batches, None), next(batches, None)
     head = [batch for batch in (first, second) if batch is not None]
     workers = min((os.cpu_count() or 1) - 1, PREPARE_WORKERS)
@@ -478,12 +478,6 @@ def prepared_batches(documents: Iterable[IndexDocument], batch_size: int) -> Ite
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
-
-
-def _batched(documents: Iterable[IndexDocument], size: int) -> Iterator[list[IndexDocument]]:
-    iterator = iter(documents)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _snippet(text: str, plan: "Plan") -> str:
@@ -525,7 +519,7 @@ def build_facet_index(cursor, locale: str, site_id: int, token: str | None) -> F
     )
     memberships = cursor.fetchall()
     value_ids = sorted({row[0] for row in memberships})
-    if not facets.FacetIndex.fits(len(items), len(value_ids)):
+    if not FacetIndex.fits(len(items), len(value_ids)):
         return None
     meta = {}
     for chunk in _chunks(value_ids):
@@ -886,7 +880,6 @@ class SQLiteEngine(SearchEngine):
         The title index gives its matches best bm25 first; reading stops once
         not even the largest recency boost could lift the next one into the
         page, so a common title word costs a few hundred rows, not thousands."""
-        flags = index.flags(passing)
         today = date.today().toordinal()
         cursor.execute(
             f"SELECT rowid, -rank FROM {TITLES} WHERE {TITLES} MATCH %s ORDER BY rank", [plan.in_title()]
@@ -895,7 +888,7 @@ class SQLiteEngine(SearchEngine):
         while rows := cursor.fetchmany(TIER_BATCH):
             for item_id, score in rows:
                 slot = index.slot.get(item_id)
-                if slot is not None and flags[slot]:
+                if slot is not None and passing[slot]:
                     age = max(0, today - index.days[slot])
                     titled.append(
                         (-score * (1.0 + RECENCY_BOOST / (1.0 + age / RECENCY_DAYS)), slot, item_id)
