@@ -5,13 +5,20 @@ interface; what differs between SQLite, PostgreSQL and OpenSearch stays inside
 ``search/engines/<name>.py``.
 """
 
+import multiprocessing
+import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
+from typing import TypeVar
 
 from ..documents import FACETS, IndexDocument
+
+T = TypeVar("T")
 
 PER_PAGE = 10
 MAX_PAGE = 1000
@@ -24,6 +31,48 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def prepared_ahead(
+    prepare: Callable[[list], T],
+    items: Iterable,
+    size: int,
+    *,
+    ahead: int,
+    workers: int = 1,
+    processes: bool = False,
+    first: int | None = None,
+) -> Iterator[T]:
+    """``prepare`` of each ``size`` items, in order, run up to ``ahead``
+    batches ahead of the caller, who writes meanwhile. The first batch holds
+    ``first`` items when given, so the writes start sooner.
+
+    ``prepare`` runs in forked worker processes with ``processes`` (it must
+    be pure Python and touch no database), else in one helper thread (enough
+    when the caller's writes mostly wait on a database server, which releases
+    the GIL). With a single batch (a page was published), or processes asked
+    for with one core or no fork, the caller's thread does it all."""
+    iterator = iter(items)
+    opening = list(islice(iterator, first)) if first else []
+    batches = chain([opening] if opening else [], batched(iterator, size))
+    head = list(islice(batches, 2))
+    workers = min((os.cpu_count() or 1) - 1, workers) if processes else 1
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if len(head) < 2 or workers < 1 or (processes and not forks):
+        yield from map(prepare, chain(head, batches))
+        return
+    if processes:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-prepare")
+    with pool:
+        pending: deque = deque()
+        for batch in chain(head, batches):
+            pending.append(pool.submit(prepare, batch))
+            if len(pending) > ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 @dataclass

@@ -28,11 +28,14 @@ Tables (migrations 0003 and 0005):
 ``search_pg_generation``  per site and locale: a random token that every index
                        write replaces in its own transaction.
 
-Indexing: the vectors are built in Python as tsvector literals (the terms are
-analysed there anyway) and written with COPY. Passage positions run on
-through the item, so the item's vector is its passages' literals put
-together (see ``_prepare``). ``rebuild`` analyses the next batch in a helper
-thread while PostgreSQL writes this one, and ANALYZEs the tables at the end.
+Indexing: ``prepare_batch`` turns documents into COPY data (text format) and
+the vocabulary changes summed over the batch; the vectors are tsvector
+literals built in Python (the terms are analysed there anyway), each word
+its own "'lexeme':position" entry, which PostgreSQL's tsvector input groups.
+Passage positions run on through the item, so the item's vector is its
+passages' literals put together (see ``_prepare``). ``rebuild`` prepares
+batches in a helper thread ahead of the writes (a small first batch, so the
+writes start at once) and ANALYZEs the tables at the end.
 
 Searching: one statement returns the ids of the matching items (and, for
 relevance, of the items with each query word in the title), as int8 bytea.
@@ -68,7 +71,6 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -89,7 +91,7 @@ from .base import (
     SearchEngine,
     SearchRequest,
     SearchResponse,
-    batched,
+    prepared_ahead,
 )
 from .facets import Bitmap, FacetIndex, FacetIndexes
 
@@ -165,7 +167,9 @@ def _text(value) -> str:
         value = str(value)
     if "\x00" in value:
         value = value.replace("\x00", " ")  # as query.clean does
-    if SURROGATES_RE.search(value):
+    try:
+        value.encode()  # fails only on a lone surrogate; a fifth of a regex search's time
+    except UnicodeEncodeError:
         value = SURROGATES_RE.sub("", value)
     return value
 
@@ -217,6 +221,8 @@ def _match_case(word: str, like: str) -> str:
 POSITIONS = {cls: [f"{position}{cls}" for position in range(MAX_POSITION + 1)] for cls in CLASSES}
 BATCH = 2000  # items per statement: the vocabulary upsert is per batch
 REBUILD_BATCH = 5000  # items per transaction in rebuild (fewer, larger vocabulary upserts)
+FIRST_BATCH = 500  # rebuild's first batch: the writes start once it is analysed
+PREPARE_AHEAD = 2  # batches analysed ahead of the writes (~32 kB of COPY data an item)
 WRITE_LOCK = 0x5EA4_0001  # pg_advisory_xact_lock key: index writers take turns
 # An item's facets are int codes: the facet's place in FACETS << 24 | the
 # search_pg_facet row of its value (so a code's facet is code >> 24).
@@ -239,6 +245,12 @@ def quote(term: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def _entry(term: str) -> str:
+    """The start of a tsvector literal's entry for ``term``: the quoted lexeme and a colon."""
+    return quote(term) + ":"
+
+
+@lru_cache(maxsize=200_000)
 def _size(term: str) -> int:
     """Bytes a lexeme takes in a tsvector (its UTF-8 and some overhead)."""
     return len(term.encode()) + 4
@@ -251,40 +263,85 @@ def _latin(text: str) -> str:
 
 @dataclass
 class _Prepared:
+    """One document analysed, its rows already in COPY's text format."""
+
     id: int
     site_id: int
     locale: str
-    item: tuple  # the search_pg_item row (ITEM_COLUMNS), facet codes without their ids
-    passages: list[tuple]
+    head: bytes  # the search_pg_item row up to its facets column (and the tab after it)...
+    codes: list[tuple[int, str]]  # (facet code without its search_pg_facet id, facet:value key)
+    tail: bytes  # ...and from the tab after the facets column to the end of the line
+    passages: str  # search_pg_passage rows
     facets: list[tuple[str, str]]  # (facet:value key, label)
-    vocab: dict[str, str | None]  # kind + form -> transliteration (None for lexemes)
+    vocab: set[str]  # kind + form of each vocabulary row the item counts in
     lengths: dict[str, int] = field(default_factory=dict)
 
 
-def _prepare_all(documents: list[IndexDocument]) -> list[_Prepared]:
-    return [_prepare(document) for document in documents]
+@dataclass
+class PreparedBatch:
+    """Documents analysed into what a write sends: COPY data and the
+    vocabulary changes summed over the batch. Plain bytes and lists, so a
+    worker process can hand it over cheaply."""
+
+    ids: list[int]  # one per item: the last version of an id given twice wins
+    scopes: list[tuple[int, str]]  # (site id, locale)
+    vocabulary: dict[str, list]  # VOCABULARY_SQL's columns
+    facets: list[tuple[str, str, str]]  # (locale, facet:value key, label)
+    passages: bytes  # COPY rows for search_pg_passage
+    items: list[tuple[str, bytes, list[tuple[int, str]], bytes]]  # (locale, head, facets, tail), write order
 
 
-def _prepared_batches(documents: Iterable[IndexDocument], size: int) -> Iterator[list[_Prepared]]:
-    """The documents analysed, ``size`` at a time. With more than one batch,
-    a helper thread analyses the next batch while the caller writes this one
-    (it only runs ``_prepare``: no database; documents are still read in the
-    caller's thread)."""
-    chunks = batched((document for document in documents if document is not None), size)
-    first = next(chunks, None)
-    if first is None:
-        return
-    second = next(chunks, None)
-    if second is None:  # the usual case (a page was published): no thread
-        yield _prepare_all(first)
-        return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-pg-prepare") as pool:
-        pending = pool.submit(_prepare_all, first)
-        for chunk in itertools.chain([second], chunks):
-            ready = pending.result()
-            pending = pool.submit(_prepare_all, chunk)
-            yield ready
-        yield pending.result()
+NO_VOCABULARY = {name: [] for name in ("sites", "locales", "kinds", "forms", "latins", "deltas")}
+
+
+def _vocabulary_latin(entry: str) -> str | None:
+    """A vocabulary row's transliteration: for what suggestions and "did you mean" compare."""
+    kind, form = entry[0], entry[1:]
+    if kind in "wpc":
+        return _latin(form)
+    return latin(form) if kind == "t" else None
+
+
+def prepared_batches(
+    documents: Iterable[IndexDocument], size: int, first: int | None = None
+) -> Iterator[PreparedBatch]:
+    """prepare_batch of each ``size`` documents (``first`` in the first
+    batch), in a helper thread up to PREPARE_AHEAD batches ahead of the
+    writes (see prepared_ahead). A thread, not processes: the writes wait on
+    PostgreSQL with the GIL released, and handing documents and batches
+    between processes costs more than it frees on a small machine."""
+    return prepared_ahead(prepare_batch, documents, size, ahead=PREPARE_AHEAD, first=first)
+
+
+def prepare_batch(documents: list[IndexDocument]) -> PreparedBatch:
+    latest = {int(document.id): document for document in documents if document is not None}
+    prepared = [_prepare(document) for document in latest.values()]
+    counts: dict[tuple[int, str], Counter] = defaultdict(Counter)
+    for item in prepared:
+        counter = counts[item.site_id, item.locale]
+        counter.update(item.vocab)
+        counter["#n"] += 1
+        for cls in CLASSES:
+            counter["#" + cls.lower()] += item.lengths[cls]
+    vocabulary: dict[str, list] = {name: [] for name in NO_VOCABULARY}
+    for (site_id, locale), counter in counts.items():
+        vocabulary["sites"] += itertools.repeat(site_id, len(counter))
+        vocabulary["locales"] += itertools.repeat(locale, len(counter))
+        vocabulary["kinds"] += [entry[0] for entry in counter]
+        vocabulary["forms"] += [entry[1:] for entry in counter]
+        vocabulary["latins"] += map(_vocabulary_latin, counter)
+        vocabulary["deltas"] += counter.values()
+    labels = {(item.locale, key): label for item in prepared for key, label in item.facets}
+    # Grouped by site and locale: a search reads fewer table pages.
+    order = sorted(prepared, key=lambda item: (item.site_id, item.locale))
+    return PreparedBatch(
+        ids=list(latest),
+        scopes=sorted(counts),
+        vocabulary=vocabulary,
+        facets=[(locale, key, label) for (locale, key), label in labels.items()],
+        passages="".join([item.passages for item in prepared]).encode(),
+        items=[(item.locale, item.head, item.codes, item.tail) for item in order],
+    )
 
 
 @lru_cache(maxsize=300_000)
@@ -295,14 +352,13 @@ def _piece_terms(piece: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=300_000)
-def _piece_forms(piece: str) -> tuple[tuple[str, str], ...]:
-    """The vocabulary entries ("w" + word as written, transliteration) of one piece."""
-    forms = []
-    for word in TOKEN_RE.findall(piece):
-        if len(word) >= 3 and not word.isdigit() and _term(word):
-            form = word[:MAX_LEXEME_CHARS]
-            forms.append(("w" + form, _latin(form)))
-    return tuple(forms)
+def _piece_forms(piece: str) -> tuple[str, ...]:
+    """The vocabulary entries ("w" + word as written) of one piece."""
+    return tuple(
+        "w" + word[:MAX_LEXEME_CHARS]
+        for word in TOKEN_RE.findall(piece)
+        if len(word) >= 3 and not word.isdigit() and _term(word)
+    )
 
 
 def _concat(vector: dict[str, list[str]], top: int, entries: dict[str, list[int]], numbers: list[str]) -> int:
@@ -338,8 +394,39 @@ def _concat(vector: dict[str, list[str]], top: int, entries: dict[str, list[int]
     return max(top, max(int(vector[term][-1][:-1]) for term in entries if vector[term]))
 
 
+COPY_NULL = "\\N"
+COPY_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))
+
+
+def _copy(value: str) -> str:
+    """A text value in COPY's text format (each check is a fast scan; the
+    replacements are rarely needed)."""
+    for char, escaped in COPY_ESCAPES:
+        if char in value:
+            value = value.replace(char, escaped)
+    return value
+
+
 def _literal(vector: dict[str, list[str]]) -> str:
     return " ".join([f"{quote(term)}:{','.join(positions)}" for term, positions in vector.items()])
+
+
+def _passage_row(item_key: str, ordinal: int, passage, passage_field: str, text: str, literal: str) -> str:
+    """A search_pg_passage row (PASSAGE_COLUMNS) in COPY's text format."""
+    return "\t".join(
+        (
+            item_key,
+            str(ordinal),
+            _copy(_text(passage.kind)),
+            _copy(passage_field),
+            _copy(text),
+            COPY_NULL if passage.start is None else repr(float(passage.start)),
+            COPY_NULL if passage.document_id is None else str(int(passage.document_id)),
+            _copy(_text(passage.document_title)),
+            COPY_NULL if passage.page is None else str(int(passage.page)),
+            _copy(literal),
+        )
+    )
 
 
 def _prepare(document: IndexDocument) -> _Prepared:
@@ -357,6 +444,7 @@ def _prepare(document: IndexDocument) -> _Prepared:
     locale = _text(document.locale)
     site_id = int(document.site_id)
     item_id = int(document.id)
+    item_key = str(item_id)
     lengths = dict.fromkeys(CLASSES, 0)
     lexemes: set[str] = set()
     pieces_seen: set[str] = set()
@@ -369,7 +457,13 @@ def _prepare(document: IndexDocument) -> _Prepared:
         pieces_seen.update(pieces)
         texts.append(text)
         analysed.append(list(itertools.chain.from_iterable(map(_piece_terms, pieces))))
-    run_on = sum(map(len, analysed)) + len(analysed) < MAX_POSITION
+    words = sum(map(len, analysed))
+    run_on = words + len(analysed) < MAX_POSITION
+    # Below this many words no tsvector can reach MAX_VECTOR_BYTES, so the
+    # sizes need not be counted (2 bytes a position, ≤ 4 bytes a letter).
+    small = words * (2 + 4 * MAX_LEXEME_CHARS + 4) <= MAX_VECTOR_BYTES
+    if small:
+        lexemes.update(itertools.chain.from_iterable(analysed))
     offset = 0
     passages = []
     literals = []
@@ -381,23 +475,29 @@ def _prepare(document: IndexDocument) -> _Prepared:
         passage_field = _text(passage.field)
         weight = FIELD_CLASS.get(passage_field, "C")
         numbers = POSITIONS[weight]
-        start = offset + 2 if run_on else 2
-        entries: dict[str, list] = {}
-        if run_on:  # position strings straight away
-            for position, term in enumerate(terms, start):
-                found = entries.get(term)
-                if found is None:
-                    entries[term] = [numbers[position]]
-                elif len(found) < 256:
-                    found.append(numbers[position])
+        lengths[weight] += len(terms)
+        if small:  # the usual case: positions run on and no size limit is in reach
+            # One "'lexeme':12A" entry a word, made by C-level maps: a
+            # tsvector's input merges a lexeme's entries itself (positions
+            # sorted, the first 256 kept).
+            stamps = numbers[offset + 2 : offset + 2 + len(terms)]
+            literal = " ".join(map(str.__add__, map(_entry, terms), stamps))
+            offset += len(terms) + 1
+            literals.append(literal)
+            if passage_field == "title":
+                title_literals.append(literal)
+            passages.append(_passage_row(item_key, ordinal, passage, passage_field, text, literal))
+            continue
+        entries: dict[str, list[int]] = {}
+        for position, term in enumerate(terms, offset + 2 if run_on else 2):
+            found = entries.get(term)
+            if found is None:
+                entries[term] = [min(position, MAX_POSITION)]
+            elif len(found) < 256:
+                found.append(min(position, MAX_POSITION))
+        if run_on:
             offset += len(terms) + 1
         else:
-            for position, term in enumerate(terms, start):
-                found = entries.get(term)
-                if found is None:
-                    entries[term] = [min(position, MAX_POSITION)]
-                elif len(found) < 256:
-                    found.append(min(position, MAX_POSITION))
             for term, positions in entries.items():  # clamped ones are one position
                 entries[term] = list(dict.fromkeys(positions))
         # A tsvector's lexemes and positions must stay under 1 MB: past that,
@@ -414,36 +514,21 @@ def _prepare(document: IndexDocument) -> _Prepared:
                     lexemes.add(term)
                 else:
                     del entries[term]
-        lengths[weight] += len(terms)
+        literal = " ".join(
+            [
+                f"{quote(term)}:{','.join([numbers[position] for position in positions])}"
+                for term, positions in entries.items()
+            ]
+        )
         if run_on:
-            literal = " ".join([f"{quote(term)}:{','.join(found)}" for term, found in entries.items()])
             literals.append(literal)
             if passage_field == "title":
                 title_literals.append(literal)
         else:
-            literal = " ".join(
-                [
-                    f"{quote(term)}:{','.join([numbers[position] for position in positions])}"
-                    for term, positions in entries.items()
-                ]
-            )
             top = _concat(vector, top, entries, numbers)
             if passage_field == "title":
                 title_top = _concat(title_vector, title_top, entries, numbers)
-        passages.append(
-            (
-                item_id,
-                ordinal,
-                _text(passage.kind),
-                passage_field,
-                text,
-                None if passage.start is None else float(passage.start),
-                passage.document_id,
-                _text(passage.document_title),
-                passage.page,
-                literal,
-            )
-        )
+        passages.append(_passage_row(item_key, ordinal, passage, passage_field, text, literal))
     facets: dict[str, str] = {}
     codes = []
     for number, name in enumerate(FACETS):
@@ -451,35 +536,49 @@ def _prepare(document: IndexDocument) -> _Prepared:
             key = f"{name}:{_text(value)[:MAX_FORM_CHARS]}"
             if key not in facets:
                 facets[key] = _text(label)[:MAX_FORM_CHARS]
-                codes.append(number << FACET_SHIFT)
-    vocab: dict[str, str | None] = dict.fromkeys(map("l".__add__, lexemes))
+                codes.append((number << FACET_SHIFT, key))
+    vocab = set(map("l".__add__, lexemes))
     vocab.update(itertools.chain.from_iterable(map(_piece_forms, pieces_seen)))
     title = " ".join(_text(document.title).split())[:MAX_FORM_CHARS]
     if title:
-        vocab["t" + title] = latin(title)
+        vocab.add("t" + title)
     for kind, facet in (("p", "speaker"), ("c", "topic")):
         for _, label in document.facets.get(facet, []) or []:
             label = " ".join(_text(label).split())[:MAX_FORM_CHARS]
             if label:
-                vocab[kind + label] = _latin(label)
-    item = (
-        item_id,
-        locale,
-        site_id,
-        _text(document.url),
-        _text(document.type),
-        _text(document.title),
-        _text(document.summary),
-        document.date,
-        _text(document.language),
-        _text(document.provider),
-        codes,  # the facet ids are added when written
-        " ".join(title_literals) if run_on else _literal(title_vector),
-        " ".join(literals) if run_on else _literal(vector),
-        *(lengths[cls] for cls in CLASSES),
-        "\n".join(vocab),  # kind + form per line (forms hold no line breaks)
+                vocab.add(kind + label)
+    head = (
+        item_key,
+        _copy(locale),
+        str(site_id),
+        _copy(_text(document.url)),
+        _copy(_text(document.type)),
+        _copy(_text(document.title)),
+        _copy(_text(document.summary)),
+        document.date.isoformat(),
+        _copy(_text(document.language)),
+        _copy(_text(document.provider)),
+        "",  # the facets column follows: its ids are known when written
     )
-    return _Prepared(item_id, site_id, locale, item, passages, list(facets.items()), vocab, lengths)
+    tail = (
+        "",
+        _copy(" ".join(title_literals) if run_on else _literal(title_vector)),
+        _copy(" ".join(literals) if run_on else _literal(vector)),
+        *(str(lengths[cls]) for cls in CLASSES),
+        _copy("\n".join(vocab)),  # kind + form per line (forms hold no line breaks)
+    )
+    return _Prepared(
+        item_id,
+        site_id,
+        locale,
+        "\t".join(head).encode(),
+        codes,
+        ("\t".join(tail) + "\n").encode(),
+        "".join([row + "\n" for row in passages]),
+        list(facets.items()),
+        vocab,
+        lengths,
+    )
 
 
 PASSAGE_COLUMNS = "item_id, position, kind, field, text, start, document_id, document_title, page, vector"
@@ -495,14 +594,6 @@ ITEM_COLUMNS = (
     "id, locale, site_id, url, type, title, summary, date, language, provider,"
     " facets, title_vector, vector, len_a, len_b, len_c, len_d, vocab"
 )
-# How psycopg writes each column in COPY (text format: the server parses a tsvector from text).
-ITEM_TYPES = [
-    "bigint", "text", "bigint", "text", "text", "text", "text", "date", "text", "text",
-    "integer[]", "text", "text", "integer", "integer", "integer", "integer", "text",
-]  # fmt: skip
-PASSAGE_TYPES = [
-    "bigint", "integer", "text", "text", "text", "float8", "bigint", "text", "integer", "text",
-]  # fmt: skip
 FACET_IDS_SQL = """
 SELECT f.locale, f.key, f.id FROM search_pg_facet f
 JOIN unnest(%s::text[], %s::text[]) AS n (locale, key) ON f.locale = n.locale AND f.key = n.key
@@ -713,45 +804,22 @@ class PostgresEngine(SearchEngine):
         """Add or replace, BATCH items a statement, all in one transaction
         (the caller's, when there is one)."""
         with transaction.atomic(), connection.cursor() as cursor:
-            for prepared in _prepared_batches(documents, BATCH):
-                self._write_batch(cursor, prepared)
-
-    def _write_batch(self, cursor, prepared: list[_Prepared]) -> None:
-        batch = {item.id: item for item in prepared}  # the last version of an id wins
-        self._write(cursor, list(batch), list(batch.values()))
+            for batch in prepared_batches(documents, BATCH):
+                self._write(cursor, batch.ids, batch)
 
     def delete(self, ids: Iterable[int]) -> None:
         ids = sorted({int(item_id) for item_id in ids})
         with transaction.atomic(), connection.cursor() as cursor:
             for start in range(0, len(ids), BATCH):
-                self._write(cursor, ids[start : start + BATCH], [])
+                self._write(cursor, ids[start : start + BATCH], None)
 
-    def _write(self, cursor, ids: list[int], prepared: list[_Prepared]) -> None:
-        """Replace (or, with nothing prepared, delete) these items, keeping the
-        vocabulary and statistics in step; all in the caller's transaction."""
+    def _write(self, cursor, ids: list[int], batch: PreparedBatch | None) -> None:
+        """Replace these items by the batch's (or, with no batch, delete them),
+        keeping the vocabulary and statistics in step; all in the caller's
+        transaction."""
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-        counts: dict[tuple, Counter] = defaultdict(Counter)
-        latins: dict[tuple, dict] = defaultdict(dict)
-        for item in prepared:
-            scope = (item.site_id, item.locale)
-            counts[scope].update(item.vocab.keys())
-            latins[scope].update(item.vocab)
-            counts[scope]["#n"] += 1
-            for cls in CLASSES:
-                counts[scope]["#" + cls.lower()] += item.lengths[cls]
-        columns: dict[str, list] = {
-            name: [] for name in ("sites", "locales", "kinds", "forms", "latins", "deltas")
-        }
-        for scope, counter in counts.items():
-            scope_latins = latins[scope]
-            for entry, delta in counter.items():
-                columns["sites"].append(scope[0])
-                columns["locales"].append(scope[1])
-                columns["kinds"].append(entry[0])
-                columns["forms"].append(entry[1:])
-                columns["latins"].append(scope_latins.get(entry))
-                columns["deltas"].append(delta)
-        cursor.execute(VOCABULARY_SQL, {**columns, "ids": ids})
+        vocabulary = batch.vocabulary if batch else NO_VOCABULARY
+        cursor.execute(VOCABULARY_SQL, {**vocabulary, "ids": ids})
         empty = cursor.fetchall()
         if empty:
             cursor.execute(DELETE_EMPTY_TERMS_SQL, [list(column) for column in zip(*empty, strict=True)])
@@ -759,10 +827,9 @@ class PostgresEngine(SearchEngine):
         cursor.execute(
             "DELETE FROM search_pg_item WHERE id = ANY(%s::bigint[]) RETURNING site_id, locale", [ids]
         )
-        scopes = set(cursor.fetchall()) | {(item.site_id, item.locale) for item in prepared}
+        scopes = set(cursor.fetchall()) | set(batch.scopes if batch else ())
         relabelled = set()
-        labels = {(item.locale, key): label for item in prepared for key, label in item.facets}
-        facets = [(locale, key, label) for (locale, key), label in labels.items()]
+        facets = batch.facets if batch else []
         if facets:
             cursor.execute(FACETS_SQL, [list(column) for column in zip(*facets, strict=True)])
             relabelled = {row[0] for row in cursor.fetchall()}
@@ -777,7 +844,7 @@ class PostgresEngine(SearchEngine):
                     "relabelled": sorted(relabelled),
                 },
             )
-        if not prepared:
+        if not batch or not batch.items:
             return
         facet_ids: dict[tuple[str, str], int] = {}
         if facets:
@@ -785,19 +852,11 @@ class PostgresEngine(SearchEngine):
             facet_ids = {(locale, key): value_id for locale, key, value_id in cursor.fetchall()}
         raw = cursor.cursor
         with raw.copy(f"COPY search_pg_passage ({PASSAGE_COLUMNS}) FROM STDIN") as copy:
-            copy.set_types(PASSAGE_TYPES)
-            for item in prepared:
-                for row in item.passages:
-                    copy.write_row(row)
+            copy.write(batch.passages)
         with raw.copy(f"COPY search_pg_item ({ITEM_COLUMNS}) FROM STDIN") as copy:
-            copy.set_types(ITEM_TYPES)
-            # Grouped by site and locale: a search reads fewer table pages.
-            for item in sorted(prepared, key=lambda item: (item.site_id, item.locale)):
-                row = list(item.item)
-                keys = [key for key, _ in item.facets]
-                codes = zip(row[10], keys, strict=True)
-                row[10] = [code | facet_ids[item.locale, key] for code, key in codes]
-                copy.write_row(row)
+            for locale, head, codes, tail in batch.items:
+                facet_codes = ",".join([str(code | facet_ids[locale, key]) for code, key in codes])
+                copy.write(b"".join((head, b"{", facet_codes.encode(), b"}", tail)))
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
@@ -812,10 +871,10 @@ class PostgresEngine(SearchEngine):
         remove the ones that are gone and refresh the planner's statistics:
         searches never see an empty index."""
         seen: set[int] = set()
-        for prepared in _prepared_batches(documents, max(batch_size, REBUILD_BATCH)):
+        for batch in prepared_batches(documents, max(batch_size, REBUILD_BATCH), first=FIRST_BATCH):
             with transaction.atomic(), connection.cursor() as cursor:
-                self._write_batch(cursor, prepared)
-            seen.update(item.id for item in prepared)
+                self._write(cursor, batch.ids, batch)
+            seen.update(batch.ids)
         self.delete(self.indexed_ids() - seen)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_pg_item, search_pg_passage, search_pg_term")

@@ -69,19 +69,15 @@ index update are one transaction).
 # ruff: noqa: S608
 
 import logging
-import multiprocessing
 import operator
-import os
 import re
 import secrets
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import chain
 
 from django.db import connection, transaction
 
@@ -100,7 +96,7 @@ from .base import (
     SearchEngine,
     SearchRequest,
     SearchResponse,
-    batched,
+    prepared_ahead,
 )
 from .facets import Bitmap, FacetIndex, FacetIndexes, sorted_buckets
 
@@ -458,26 +454,11 @@ def prepare_batch(documents: list[IndexDocument]) -> PreparedBatch:
 
 
 def prepared_batches(documents: Iterable[IndexDocument], batch_size: int) -> Iterator[PreparedBatch]:
-    """prepare_batch of each ``batch_size`` documents, in order. Worker
-    processes (forked: the work is pure Python and touches no database)
-    prepare up to PREPARE_AHEAD batches ahead of the caller; with one core,
-    one batch, or no fork, the caller's process does it."""
-    batches = batched(documents, batch_size)
-    first, second = next(batches, None), next(batches, None)
-    head = [batch for batch in (first, second) if batch is not None]
-    workers = min((os.cpu_count() or 1) - 1, PREPARE_WORKERS)
-    if second is None or workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(prepare_batch, chain(head, batches))
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque = deque()
-        for batch in chain(head, batches):
-            pending.append(pool.submit(prepare_batch, batch))
-            if len(pending) > PREPARE_AHEAD:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    """prepare_batch of each ``batch_size`` documents, in worker processes
+    ahead of the writes when there is more than one batch (see prepared_ahead)."""
+    return prepared_ahead(
+        prepare_batch, documents, batch_size, ahead=PREPARE_AHEAD, workers=PREPARE_WORKERS, processes=True
+    )
 
 
 def _snippet(text: str, plan: "Plan") -> str:

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.db import connection, transaction
 
+from search.documents import Passage
 from search.engines import create_engine, facets
 from search.engines.base import SearchRequest
 from search.engines.postgres import MAX_POSITION, PostgresEngine, _osa_distance, facet_indexes, latin
@@ -155,6 +156,31 @@ def test_rebuild_replaces_in_place_and_drops_what_is_gone(pg_filled, monkeypatch
     assert pg_filled.rebuild(iter(kept), batch_size=4) == len(kept)
     assert pg_filled.indexed_ids() == {d.id for d in kept}
     assert 3 not in ids(search(pg_filled, "транспорт"))
+
+
+def test_copy_control_characters_and_backslashes_are_stored_as_written(pg):
+    # Rows go to PostgreSQL as COPY text: a tab, line break or backslash in
+    # any value must arrive as written, not split or shift a column.
+    body = "Первая строка\tс табуляцией\r\nвторая \\N и C:\\путь\\к файлу"
+    item = doc(40, "Заголовок \\ с чертой\tи табом", summary="Итог\nв две строки", body=body, topics=["a\tb"])
+    item.passages.append(
+        Passage("document", "document", "Слайд\tпро парк", document_id=7, document_title="Файл\\1", page=2)
+    )
+    pg.index([item])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT title, summary FROM search_pg_item WHERE id = 40")
+        assert cursor.fetchone() == (item.title, item.summary)
+        cursor.execute(
+            "SELECT field, text, document_title, page FROM search_pg_passage"
+            " WHERE item_id = 40 ORDER BY position"
+        )
+        rows = cursor.fetchall()
+    assert [row[1] for row in rows] == [passage.text for passage in item.passages]
+    assert rows[-1] == ("document", "Слайд\tпро парк", "Файл\\1", 2)
+    assert ids(search(pg, "табуляцией")) == [40]
+    hit = search(pg, "парк").results[0].hits[0]
+    assert (hit.document, hit.page) == ("Файл\\1", 2)
+    assert buckets(search(pg, ""), "topic") == {"a\tb": 1}
 
 
 def test_phrases_in_long_items_are_found_in_their_passages(pg):

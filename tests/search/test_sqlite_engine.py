@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from search import analysis, spelling
 from search.documents import FIELDS
-from search.engines import facets, sqlite
+from search.engines import base, facets, sqlite
 from search.engines.base import SearchRequest
 from search.engines.sqlite import Plan, SQLiteEngine
 from search.query import parse_query
@@ -439,13 +439,13 @@ def test_rebuild_in_worker_processes_writes_what_indexing_writes(sqlite_engine, 
     answers = [ids(search(sqlite_engine, query)) for query in ("транспорт", "волонтерство", "пространство")]
     pools = []
 
-    class CountedPool(sqlite.ProcessPoolExecutor):
+    class CountedPool(base.ProcessPoolExecutor):
         def __init__(self, *args, **kwargs):
             pools.append(self)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(sqlite, "ProcessPoolExecutor", CountedPool)
-    monkeypatch.setattr(sqlite.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(base, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(base.os, "cpu_count", lambda: 4)
     assert sqlite_engine.rebuild(documents, batch_size=3) == len(documents)
     assert len(pools) == 1  # the batches were analysed in worker processes
     assert _index_contents() == expected
