@@ -395,16 +395,26 @@ def _concat(vector: dict[str, list[str]], top: int, entries: dict[str, list[int]
 
 
 COPY_NULL = "\\N"
-COPY_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))
 
 
 def _copy(value: str) -> str:
-    """A text value in COPY's text format (each check is a fast scan; the
-    replacements are rarely needed)."""
-    for char, escaped in COPY_ESCAPES:
-        if char in value:
-            value = value.replace(char, escaped)
+    """A text value in COPY's text format: backslashes, tabs and line breaks
+    escaped (each check is a fast scan; a replacement is rarely needed)."""
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if "\t" in value:
+        value = value.replace("\t", "\\t")
+    if "\n" in value:
+        value = value.replace("\n", "\\n")
+    if "\r" in value:
+        value = value.replace("\r", "\\r")
     return value
+
+
+@lru_cache(maxsize=10_000)
+def _copy_name(value) -> str:
+    """_copy of a short value repeated across rows (a passage's kind, field, document title)."""
+    return _copy(_text(value))
 
 
 def _literal(vector: dict[str, list[str]]) -> str:
@@ -417,12 +427,12 @@ def _passage_row(item_key: str, ordinal: int, passage, passage_field: str, text:
         (
             item_key,
             str(ordinal),
-            _copy(_text(passage.kind)),
-            _copy(passage_field),
+            _copy_name(passage.kind),
+            _copy_name(passage_field),
             _copy(text),
             COPY_NULL if passage.start is None else repr(float(passage.start)),
             COPY_NULL if passage.document_id is None else str(int(passage.document_id)),
-            _copy(_text(passage.document_title)),
+            _copy_name(passage.document_title),
             COPY_NULL if passage.page is None else str(int(passage.page)),
             _copy(literal),
         )
