@@ -280,8 +280,8 @@ class _Prepared:
 @dataclass
 class PreparedBatch:
     """Documents analysed into what a write sends: COPY data and the
-    vocabulary changes summed over the batch. Plain bytes and lists, so a
-    worker process can hand it over cheaply."""
+    vocabulary changes summed over the batch, so the writing thread only
+    streams bytes and runs a few statements."""
 
     ids: list[int]  # one per item: the last version of an id given twice wins
     scopes: list[tuple[int, str]]  # (site id, locale)
@@ -291,6 +291,7 @@ class PreparedBatch:
     items: list[tuple[str, bytes, list[tuple[int, str]], bytes]]  # (locale, head, facets, tail), write order
 
 
+# VOCABULARY_SQL's columns with no changes (a delete only takes back); read, never filled.
 NO_VOCABULARY = {name: [] for name in ("sites", "locales", "kinds", "forms", "latins", "deltas")}
 
 
@@ -314,6 +315,7 @@ def prepared_batches(
 
 
 def prepare_batch(documents: list[IndexDocument]) -> PreparedBatch:
+    """Analyse documents (no database): the last version of an id given twice wins."""
     latest = {int(document.id): document for document in documents if document is not None}
     prepared = [_prepare(document) for document in latest.values()]
     counts: dict[tuple[int, str], Counter] = defaultdict(Counter)
