@@ -61,11 +61,11 @@ class FacetIndex:
     ):
         ordered = sorted(items, key=lambda item: (-item[1], item[0]))
         self.token = token
-        self.ids = [item_id for item_id, _ in ordered]
+        ids = [item_id for item_id, _ in ordered]
         self.days = [day for _, day in ordered]
-        self.size = len(self.ids)
-        self.slot = dict(zip(self.ids, range(self.size), strict=True))
-        self._ids = np.array(self.ids, dtype=np.int64)
+        self.size = len(ids)
+        self.slot = dict(zip(ids, range(self.size), strict=True))
+        self._ids = np.array(ids, dtype=np.int64)  # slot -> id
         order = np.argsort(self._ids, kind="stable")
         self._sorted_ids = self._ids[order]  # for looking slots up by id
         self._sorted_slots = order

@@ -71,7 +71,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection, transaction
@@ -180,8 +180,8 @@ def latin(text: str) -> str:
 
 
 def _lexeme(term: str, prefix: bool = False) -> str:
-    """A tsquery operand for an analysed term: quoted (``quote``), so
-    quoted, so whatever the term holds is inert."""
+    """A tsquery operand for an analysed term, quoted (``quote``) so that
+    whatever the term holds is inert."""
     return quote(term) + (":*" if prefix else "")
 
 
@@ -265,7 +265,6 @@ def _latin(text: str) -> str:
 class _Prepared:
     """One document analysed, its rows already in COPY's text format."""
 
-    id: int
     site_id: int
     locale: str
     head: bytes  # the search_pg_item row up to its facets column (and the tab after it)...
@@ -274,7 +273,7 @@ class _Prepared:
     passages: str  # search_pg_passage rows
     facets: list[tuple[str, str]]  # (facet:value key, label)
     vocab: set[str]  # kind + form of each vocabulary row the item counts in
-    lengths: dict[str, int] = field(default_factory=dict)
+    lengths: dict[str, int]  # words per weight class
 
 
 @dataclass
@@ -455,8 +454,7 @@ def _prepare(document: IndexDocument) -> _Prepared:
     are joined as tsvector_concat joins them."""
     locale = _text(document.locale)
     site_id = int(document.site_id)
-    item_id = int(document.id)
-    item_key = str(item_id)
+    item_key = str(int(document.id))
     lengths = dict.fromkeys(CLASSES, 0)
     lexemes: set[str] = set()
     pieces_seen: set[str] = set()
@@ -494,45 +492,39 @@ def _prepare(document: IndexDocument) -> _Prepared:
             # sorted, the first 256 kept).
             stamps = numbers[offset + 2 : offset + 2 + len(terms)]
             literal = " ".join(map(str.__add__, map(_entry, terms), stamps))
-            offset += len(terms) + 1
-            literals.append(literal)
-            if passage_field == "title":
-                title_literals.append(literal)
-            passages.append(_passage_row(item_key, ordinal, passage, passage_field, text, literal))
-            continue
-        entries: dict[str, list[int]] = {}
-        for position, term in enumerate(terms, offset + 2 if run_on else 2):
-            found = entries.get(term)
-            if found is None:
-                entries[term] = [min(position, MAX_POSITION)]
-            elif len(found) < 256:
-                found.append(min(position, MAX_POSITION))
+        else:
+            entries: dict[str, list[int]] = {}
+            for position, term in enumerate(terms, offset + 2 if run_on else 2):
+                found = entries.get(term)
+                if found is None:
+                    entries[term] = [min(position, MAX_POSITION)]
+                elif len(found) < 256:
+                    found.append(min(position, MAX_POSITION))
+            if not run_on:
+                for term, positions in entries.items():  # clamped ones are one position
+                    entries[term] = list(dict.fromkeys(positions))
+            # A tsvector's lexemes and positions must stay under 1 MB: past
+            # that, new words are left out of the vectors (the text keeps them).
+            size += 2 * len(terms)
+            new = entries.keys() - lexemes
+            if size + 4 * sum(map(len, new)) + 4 * len(new) <= MAX_VECTOR_BYTES:  # UTF-8: ≤ 4 bytes a letter
+                size += sum(map(_size, new))
+                lexemes |= new
+            else:
+                for term in [term for term in entries if term in new]:  # in text order
+                    if size + _size(term) <= MAX_VECTOR_BYTES:
+                        size += _size(term)
+                        lexemes.add(term)
+                    else:
+                        del entries[term]
+            literal = " ".join(
+                [
+                    f"{quote(term)}:{','.join([numbers[position] for position in positions])}"
+                    for term, positions in entries.items()
+                ]
+            )
         if run_on:
             offset += len(terms) + 1
-        else:
-            for term, positions in entries.items():  # clamped ones are one position
-                entries[term] = list(dict.fromkeys(positions))
-        # A tsvector's lexemes and positions must stay under 1 MB: past that,
-        # new words are left out of the vectors (the text keeps them).
-        size += 2 * len(terms)
-        new = entries.keys() - lexemes
-        if size + 4 * sum(map(len, new)) + 4 * len(new) <= MAX_VECTOR_BYTES:  # (UTF-8: ≤ 4 bytes a letter)
-            size += sum(map(_size, new))
-            lexemes |= new
-        else:
-            for term in [term for term in entries if term in new]:  # in text order
-                if size + _size(term) <= MAX_VECTOR_BYTES:
-                    size += _size(term)
-                    lexemes.add(term)
-                else:
-                    del entries[term]
-        literal = " ".join(
-            [
-                f"{quote(term)}:{','.join([numbers[position] for position in positions])}"
-                for term, positions in entries.items()
-            ]
-        )
-        if run_on:
             literals.append(literal)
             if passage_field == "title":
                 title_literals.append(literal)
@@ -580,7 +572,6 @@ def _prepare(document: IndexDocument) -> _Prepared:
         _copy("\n".join(vocab)),  # kind + form per line (forms hold no line breaks)
     )
     return _Prepared(
-        item_id,
         site_id,
         locale,
         "\t".join(head).encode(),
