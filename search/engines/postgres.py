@@ -67,13 +67,16 @@ import math
 import operator
 import re
 import secrets
+import struct
 import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
+import numpy as np
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -94,6 +97,7 @@ from .base import (
     prepared_ahead,
 )
 from .facets import Bitmap, FacetIndex, FacetIndexes
+from .tsvector import WEIGHT_BITS, Lexicon, encode
 
 logger = logging.getLogger(__name__)
 
@@ -245,12 +249,6 @@ def quote(term: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _entry(term: str) -> str:
-    """The start of a tsvector literal's entry for ``term``: the quoted lexeme and a colon."""
-    return quote(term) + ":"
-
-
-@lru_cache(maxsize=200_000)
 def _size(term: str) -> int:
     """Bytes a lexeme takes in a tsvector (its UTF-8 and some overhead)."""
     return len(term.encode()) + 4
@@ -262,32 +260,59 @@ def _latin(text: str) -> str:
 
 
 @dataclass
+class _Analysed:
+    """One document's passages analysed: where both row formats start."""
+
+    document: IndexDocument
+    item_id: int
+    locale: str
+    site_id: int
+    texts: list[str]
+    fields: list[str]
+    terms: list[list[str]]  # per passage
+    pieces: set[str]  # the whitespace-separated pieces of its text (for the word forms)
+    lengths: dict[str, int]  # words per weight class
+    run_on: bool  # positions run on through the item (it stays below MAX_POSITION)
+    binary: bool  # run_on and no vector can pass MAX_VECTOR_BYTES: binary tsvectors
+
+
+@dataclass
 class _Prepared:
-    """One document analysed, its rows already in COPY's text format."""
+    """One document analysed, its rows already in COPY's text or binary format."""
 
     site_id: int
     locale: str
-    head: bytes  # the search_pg_item row up to its facets column (and the tab after it)...
+    binary: bool
+    head: bytes  # the search_pg_item row up to its facets column...
     codes: list[tuple[int, str]]  # (facet code without its search_pg_facet id, facet:value key)
-    tail: bytes  # ...and from the tab after the facets column to the end of the line
-    passages: str  # search_pg_passage rows
+    tail: bytes  # ...and from the facets column to the end of the row
+    passages: bytes  # search_pg_passage rows
     facets: list[tuple[str, str]]  # (facet:value key, label)
     vocab: set[str]  # kind + form of each vocabulary row the item counts in
     lengths: dict[str, int]  # words per weight class
+
+
+# A search_pg_item row: (locale, head, facet codes, tail); the facets column,
+# between head and tail, is written once the codes' row ids are known.
+Row = tuple[str, bytes, list[tuple[int, str]], bytes]
 
 
 @dataclass
 class PreparedBatch:
     """Documents analysed into what a write sends: COPY data and the
     vocabulary changes summed over the batch, so the writing thread only
-    streams bytes and runs a few statements."""
+    streams bytes and runs a few statements. Most items come in COPY's
+    binary format; items too long for it (see ``_prepare_text``) in its text
+    format."""
 
     ids: list[int]  # one per item: the last version of an id given twice wins
     scopes: list[tuple[int, str]]  # (site id, locale)
     vocabulary: dict[str, list]  # VOCABULARY_SQL's columns
     facets: list[tuple[str, str, str]]  # (locale, facet:value key, label)
-    passages: bytes  # COPY rows for search_pg_passage
-    items: list[tuple[str, bytes, list[tuple[int, str]], bytes]]  # (locale, head, facets, tail), write order
+    passages: bytes  # search_pg_passage rows, binary format (no signature)
+    items: list[Row]  # search_pg_item rows, binary format, in write order
+    text_passages: bytes = b""  # search_pg_passage rows, text format
+    text_items: list[Row] = field(default_factory=list)  # search_pg_item rows, text format
 
 
 # VOCABULARY_SQL's columns with no changes (a delete only takes back); read, never filled.
@@ -316,7 +341,11 @@ def prepared_batches(
 def prepare_batch(documents: list[IndexDocument]) -> PreparedBatch:
     """Analyse documents (no database): the last version of an id given twice wins."""
     latest = {int(document.id): document for document in documents if document is not None}
-    prepared = [_prepare(document) for document in latest.values()]
+    analysed = [_analyse(document) for document in latest.values()]
+    prepared = [_prepare_text(item) for item in analysed if not item.binary]
+    binary = [item for item in analysed if item.binary]
+    for start in range(0, len(binary), VECTOR_CHUNK):
+        prepared += _prepare_binary(binary[start : start + VECTOR_CHUNK])
     counts: dict[tuple[int, str], Counter] = defaultdict(Counter)
     for item in prepared:
         counter = counts[item.site_id, item.locale]
@@ -340,8 +369,10 @@ def prepare_batch(documents: list[IndexDocument]) -> PreparedBatch:
         scopes=sorted(counts),
         vocabulary=vocabulary,
         facets=[(locale, key, label) for (locale, key), label in labels.items()],
-        passages="".join([item.passages for item in prepared]).encode(),
-        items=[(item.locale, item.head, item.codes, item.tail) for item in order],
+        passages=b"".join([item.passages for item in prepared if item.binary]),
+        items=[(item.locale, item.head, item.codes, item.tail) for item in order if item.binary],
+        text_passages=b"".join([item.passages for item in prepared if not item.binary]),
+        text_items=[(item.locale, item.head, item.codes, item.tail) for item in order if not item.binary],
     )
 
 
@@ -360,6 +391,210 @@ def _piece_forms(piece: str) -> tuple[str, ...]:
         for word in TOKEN_RE.findall(piece)
         if len(word) >= 3 and not word.isdigit() and _term(word)
     )
+
+
+def _analyse(document: IndexDocument) -> _Analysed:
+    """The terms of each passage, and which row format the item takes."""
+    texts, fields, terms = [], [], []
+    pieces: set[str] = set()
+    lengths = dict.fromkeys(CLASSES, 0)
+    for passage in document.passages:
+        text = _text(passage.text)
+        split = text.split()
+        pieces.update(split)
+        found = list(itertools.chain.from_iterable(map(_piece_terms, split)))
+        passage_field = _text(passage.field)
+        lengths[FIELD_CLASS.get(passage_field, "C")] += len(found)
+        texts.append(text)
+        fields.append(passage_field)
+        terms.append(found)
+    words = sum(lengths.values())
+    run_on = words + len(terms) < MAX_POSITION
+    # Below this many words no vector can reach MAX_VECTOR_BYTES (2 bytes a
+    # position, ≤ 4 bytes a letter); above it the lexemes are counted.
+    binary = run_on and (
+        words * (2 + 4 * MAX_LEXEME_CHARS + 4) <= MAX_VECTOR_BYTES
+        or 2 * words + sum(map(_size, set(itertools.chain.from_iterable(terms)))) <= MAX_VECTOR_BYTES
+    )
+    return _Analysed(
+        document,
+        int(document.id),
+        _text(document.locale),
+        int(document.site_id),
+        texts,
+        fields,
+        terms,
+        pieces,
+        lengths,
+        run_on,
+        binary,
+    )
+
+
+def _facets(document: IndexDocument) -> tuple[dict[str, str], list[tuple[int, str]]]:
+    """The item's facet values (facet:value key -> label) and their codes without row ids."""
+    facets: dict[str, str] = {}
+    codes = []
+    for number, name in enumerate(FACETS):
+        for value, label in document.facets.get(name, []) or []:
+            key = f"{name}:{_text(value)[:MAX_FORM_CHARS]}"
+            if key not in facets:
+                facets[key] = _text(label)[:MAX_FORM_CHARS]
+                codes.append((number << FACET_SHIFT, key))
+    return facets, codes
+
+
+def _vocabulary(item: _Analysed, lexemes: Iterable[str]) -> set[str]:
+    """kind + form of each vocabulary row the item counts in: its lexemes (l),
+    words as written (w), title (t), speakers (p) and topics (c)."""
+    document = item.document
+    vocab = set(map("l".__add__, lexemes))
+    vocab.update(itertools.chain.from_iterable(map(_piece_forms, item.pieces)))
+    title = " ".join(_text(document.title).split())[:MAX_FORM_CHARS]
+    if title:
+        vocab.add("t" + title)
+    for kind, facet in (("p", "speaker"), ("c", "topic")):
+        for _, label in document.facets.get(facet, []) or []:
+            label = " ".join(_text(label).split())[:MAX_FORM_CHARS]
+            if label:
+                vocab.add(kind + label)
+    return vocab
+
+
+# --- binary rows -----------------------------------------------------------------
+
+VECTOR_CHUNK = 250  # items whose vectors are made together (NumPy arrays stay a few MB)
+BINARY_SIGNATURE = b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0)  # no flags, no header extension
+BINARY_TRAILER = struct.pack(">h", -1)
+LENGTH = struct.Struct(">i")
+INT4 = struct.Struct(">ii")  # a field: its length (4) and an int4
+INT8 = struct.Struct(">iq")
+FLOAT8 = struct.Struct(">id")
+NULL_FIELD = LENGTH.pack(-1)
+PASSAGE_HEAD = struct.Struct(">hiqii")  # 10 fields; item_id, position
+ITEM_HEAD = struct.Struct(">hiq")  # 18 fields; id
+INT4_OID = 23
+DAY_ZERO_ORDINAL = date(2000, 1, 1).toordinal()  # PostgreSQL dates count days from here
+
+
+def _field(data: bytes) -> bytes:
+    return LENGTH.pack(len(data)) + data
+
+
+def _text_field(value: str) -> bytes:
+    return _field(value.encode())
+
+
+@lru_cache(maxsize=10_000)
+def _name_field(value) -> bytes:
+    """_text_field of a short value repeated across rows (a passage's kind, field, document title)."""
+    return _text_field(_text(value))
+
+
+def _int4_array(values: list[int]) -> bytes:
+    """An int4[] field as array_send writes it (one dimension, no NULLs)."""
+    if not values:
+        return struct.pack(">iiii", 12, 0, 0, INT4_OID)
+    return struct.pack(
+        f">iiiiii{2 * len(values)}i",
+        20 + 8 * len(values),
+        1,
+        0,
+        INT4_OID,
+        len(values),
+        1,
+        *itertools.chain.from_iterable(zip(itertools.repeat(4), values)),
+    )
+
+
+def _vector_slices(data: bytes, offsets) -> list[memoryview]:
+    view = memoryview(data)
+    bounds = offsets.tolist()
+    return [view[start:end] for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def _prepare_binary(chunk: list[_Analysed]) -> list[_Prepared]:
+    """Rows in COPY's binary format for items whose positions run on and
+    whose vectors fit: the vectors of every passage, item and title of the
+    chunk made at once (search/engines/tsvector.py). Positions run on through
+    an item: word n of the item, in its passage k, is at n + k + 2 (a gap
+    between passages, so phrases never run across them, and none at 1)."""
+    passage_terms = [terms for item in chunk for terms in item.terms]
+    fields = [passage_field for item in chunk for passage_field in item.fields]
+    per_passage = np.fromiter(map(len, passage_terms), np.int32, len(passage_terms))
+    per_item = np.fromiter((sum(item.lengths.values()) for item in chunk), np.int32, len(chunk))
+    ordinals = np.fromiter(
+        itertools.chain.from_iterable(range(len(item.terms)) for item in chunk), np.int32, len(fields)
+    )
+    weights = np.fromiter((WEIGHT_BITS[FIELD_CLASS.get(name, "C")] for name in fields), np.int32, len(fields))
+    lexicon = Lexicon.of(list(itertools.chain.from_iterable(passage_terms)))
+    passage = np.repeat(np.arange(len(fields), dtype=np.int32), per_passage)
+    item_of_word = np.repeat(np.arange(len(chunk), dtype=np.int32), per_item)
+    first_word = np.cumsum(per_item, dtype=np.int32) - per_item
+    position = np.arange(len(passage), dtype=np.int32) - first_word[item_of_word] + ordinals[passage] + 2
+    stamps = position | weights[passage]
+    in_title = np.fromiter((name == "title" for name in fields), bool, len(fields))[passage]
+    passage_vectors = iter(_vector_slices(*encode(passage, lexicon.ranks, stamps, lexicon, len(fields))))
+    item_vectors = _vector_slices(*encode(item_of_word, lexicon.ranks, stamps, lexicon, len(chunk)))
+    title_vectors = _vector_slices(
+        *encode(item_of_word[in_title], lexicon.ranks[in_title], stamps[in_title], lexicon, len(chunk))
+    )
+    prepared = []
+    for item, item_vector, title_vector in zip(chunk, item_vectors, title_vectors, strict=True):
+        document = item.document
+        passages = []
+        for ordinal, (passage, passage_field, text) in enumerate(
+            zip(document.passages, item.fields, item.texts, strict=True)
+        ):
+            passages += (
+                PASSAGE_HEAD.pack(10, 8, item.item_id, 4, ordinal),
+                _name_field(passage.kind),
+                _name_field(passage_field),
+                _text_field(text),
+                NULL_FIELD if passage.start is None else FLOAT8.pack(8, float(passage.start)),
+                NULL_FIELD if passage.document_id is None else INT8.pack(8, int(passage.document_id)),
+                _name_field(passage.document_title),
+                NULL_FIELD if passage.page is None else INT4.pack(4, int(passage.page)),
+                _field(next(passage_vectors)),
+            )
+        facets, codes = _facets(document)
+        vocab = _vocabulary(item, set(itertools.chain.from_iterable(item.terms)))
+        head = (
+            ITEM_HEAD.pack(18, 8, item.item_id),
+            _text_field(item.locale),
+            INT8.pack(8, item.site_id),
+            _text_field(_text(document.url)),
+            _text_field(_text(document.type)),
+            _text_field(_text(document.title)),
+            _text_field(_text(document.summary)),
+            INT4.pack(4, document.date.toordinal() - DAY_ZERO_ORDINAL),
+            _text_field(_text(document.language)),
+            _text_field(_text(document.provider)),
+        )
+        tail = (
+            _field(title_vector),
+            _field(item_vector),
+            *(INT4.pack(4, item.lengths[cls]) for cls in CLASSES),
+            _text_field("\n".join(vocab)),  # kind + form per line (forms hold no line breaks)
+        )
+        prepared.append(
+            _Prepared(
+                item.site_id,
+                item.locale,
+                True,
+                b"".join(head),
+                codes,
+                b"".join(tail),
+                b"".join(passages),
+                list(facets.items()),
+                vocab,
+                item.lengths,
+            )
+        )
+    return prepared
+
+
+# --- text rows -------------------------------------------------------------------
 
 
 def _concat(vector: dict[str, list[str]], top: int, entries: dict[str, list[int]], numbers: list[str]) -> int:
@@ -440,40 +675,23 @@ def _passage_row(item_key: str, ordinal: int, passage, passage_field: str, text:
     )
 
 
-def _prepare(document: IndexDocument) -> _Prepared:
-    """Analyse one document: the tsvector literals of its passages and of the
-    item (all passages, and the title's) and what it adds to the vocabulary.
+def _prepare_text(item: _Analysed) -> _Prepared:
+    """Rows in COPY's text format, the vectors as tsvector literals, for an
+    item too long for the binary path: one whose positions cannot run on
+    (PostgreSQL stops at 16383) or whose vectors could pass 1 MB.
 
-    Positions run on through the item (each passage starts one past the end
-    of the one before), so the item's literal is its passages' literals put
-    together: PostgreSQL merges a lexeme's positions and keeps its first 256.
-    The item's vector is only matched without positions and counted per
-    weight class (BM25), so that is all it needs. An item too long for
-    positions to run on (PostgreSQL stops at 16383) gives each passage its
-    own positions, so phrases still match in every passage, and its vectors
-    are joined as tsvector_concat joins them."""
-    locale = _text(document.locale)
-    site_id = int(document.site_id)
-    item_key = str(int(document.id))
-    lengths = dict.fromkeys(CLASSES, 0)
+    Where positions run on, the item's literal is its passages' literals put
+    together (PostgreSQL merges a lexeme's positions and keeps its first
+    256); past MAX_VECTOR_BYTES, new words are left out of the vectors (the
+    text keeps them). Where they cannot, each passage gets its own positions,
+    so phrases still match in every passage, and the item's vectors are
+    joined as tsvector_concat joins them (the item's vector is only matched
+    without positions and counted per weight class for BM25)."""
+    document = item.document
+    item_key = str(item.item_id)
+    run_on = item.run_on
     lexemes: set[str] = set()
-    pieces_seen: set[str] = set()
     size = 0
-    texts = []
-    analysed = []
-    for passage in document.passages:
-        text = _text(passage.text)
-        pieces = text.split()
-        pieces_seen.update(pieces)
-        texts.append(text)
-        analysed.append(list(itertools.chain.from_iterable(map(_piece_terms, pieces))))
-    words = sum(map(len, analysed))
-    run_on = words + len(analysed) < MAX_POSITION
-    # Below this many words no tsvector can reach MAX_VECTOR_BYTES, so the
-    # sizes need not be counted (2 bytes a position, ≤ 4 bytes a letter).
-    small = words * (2 + 4 * MAX_LEXEME_CHARS + 4) <= MAX_VECTOR_BYTES
-    if small:
-        lexemes.update(itertools.chain.from_iterable(analysed))
     offset = 0
     passages = []
     literals = []
@@ -481,48 +699,40 @@ def _prepare(document: IndexDocument) -> _Prepared:
     vector: dict[str, list[str]] = {}
     title_vector: dict[str, list[str]] = {}
     top = title_top = 0
-    for ordinal, (passage, text, terms) in enumerate(zip(document.passages, texts, analysed, strict=True)):
-        passage_field = _text(passage.field)
-        weight = FIELD_CLASS.get(passage_field, "C")
-        numbers = POSITIONS[weight]
-        lengths[weight] += len(terms)
-        if small:  # the usual case: positions run on and no size limit is in reach
-            # One "'lexeme':12A" entry a word, made by C-level maps: a
-            # tsvector's input merges a lexeme's entries itself (positions
-            # sorted, the first 256 kept).
-            stamps = numbers[offset + 2 : offset + 2 + len(terms)]
-            literal = " ".join(map(str.__add__, map(_entry, terms), stamps))
+    for ordinal, (passage, passage_field, text, terms) in enumerate(
+        zip(document.passages, item.fields, item.texts, item.terms, strict=True)
+    ):
+        numbers = POSITIONS[FIELD_CLASS.get(passage_field, "C")]
+        entries: dict[str, list[int]] = {}
+        for position, term in enumerate(terms, offset + 2 if run_on else 2):
+            found = entries.get(term)
+            if found is None:
+                entries[term] = [min(position, MAX_POSITION)]
+            elif len(found) < 256:
+                found.append(min(position, MAX_POSITION))
+        if not run_on:
+            for term, positions in entries.items():  # clamped ones are one position
+                entries[term] = list(dict.fromkeys(positions))
+        # A tsvector's lexemes and positions must stay under 1 MB: past
+        # that, new words are left out of the vectors (the text keeps them).
+        size += 2 * len(terms)
+        new = entries.keys() - lexemes
+        if size + 4 * sum(map(len, new)) + 4 * len(new) <= MAX_VECTOR_BYTES:  # UTF-8: ≤ 4 bytes a letter
+            size += sum(map(_size, new))
+            lexemes |= new
         else:
-            entries: dict[str, list[int]] = {}
-            for position, term in enumerate(terms, offset + 2 if run_on else 2):
-                found = entries.get(term)
-                if found is None:
-                    entries[term] = [min(position, MAX_POSITION)]
-                elif len(found) < 256:
-                    found.append(min(position, MAX_POSITION))
-            if not run_on:
-                for term, positions in entries.items():  # clamped ones are one position
-                    entries[term] = list(dict.fromkeys(positions))
-            # A tsvector's lexemes and positions must stay under 1 MB: past
-            # that, new words are left out of the vectors (the text keeps them).
-            size += 2 * len(terms)
-            new = entries.keys() - lexemes
-            if size + 4 * sum(map(len, new)) + 4 * len(new) <= MAX_VECTOR_BYTES:  # UTF-8: ≤ 4 bytes a letter
-                size += sum(map(_size, new))
-                lexemes |= new
-            else:
-                for term in [term for term in entries if term in new]:  # in text order
-                    if size + _size(term) <= MAX_VECTOR_BYTES:
-                        size += _size(term)
-                        lexemes.add(term)
-                    else:
-                        del entries[term]
-            literal = " ".join(
-                [
-                    f"{quote(term)}:{','.join([numbers[position] for position in positions])}"
-                    for term, positions in entries.items()
-                ]
-            )
+            for term in [term for term in entries if term in new]:  # in text order
+                if size + _size(term) <= MAX_VECTOR_BYTES:
+                    size += _size(term)
+                    lexemes.add(term)
+                else:
+                    del entries[term]
+        literal = " ".join(
+            [
+                f"{quote(term)}:{','.join([numbers[position] for position in positions])}"
+                for term, positions in entries.items()
+            ]
+        )
         if run_on:
             offset += len(terms) + 1
             literals.append(literal)
@@ -533,28 +743,12 @@ def _prepare(document: IndexDocument) -> _Prepared:
             if passage_field == "title":
                 title_top = _concat(title_vector, title_top, entries, numbers)
         passages.append(_passage_row(item_key, ordinal, passage, passage_field, text, literal))
-    facets: dict[str, str] = {}
-    codes = []
-    for number, name in enumerate(FACETS):
-        for value, label in document.facets.get(name, []) or []:
-            key = f"{name}:{_text(value)[:MAX_FORM_CHARS]}"
-            if key not in facets:
-                facets[key] = _text(label)[:MAX_FORM_CHARS]
-                codes.append((number << FACET_SHIFT, key))
-    vocab = set(map("l".__add__, lexemes))
-    vocab.update(itertools.chain.from_iterable(map(_piece_forms, pieces_seen)))
-    title = " ".join(_text(document.title).split())[:MAX_FORM_CHARS]
-    if title:
-        vocab.add("t" + title)
-    for kind, facet in (("p", "speaker"), ("c", "topic")):
-        for _, label in document.facets.get(facet, []) or []:
-            label = " ".join(_text(label).split())[:MAX_FORM_CHARS]
-            if label:
-                vocab.add(kind + label)
+    facets, codes = _facets(document)
+    vocab = _vocabulary(item, lexemes)
     head = (
         item_key,
-        _copy(locale),
-        str(site_id),
+        _copy(item.locale),
+        str(item.site_id),
         _copy(_text(document.url)),
         _copy(_text(document.type)),
         _copy(_text(document.title)),
@@ -568,19 +762,20 @@ def _prepare(document: IndexDocument) -> _Prepared:
         "",
         _copy(" ".join(title_literals) if run_on else _literal(title_vector)),
         _copy(" ".join(literals) if run_on else _literal(vector)),
-        *(str(lengths[cls]) for cls in CLASSES),
+        *(str(item.lengths[cls]) for cls in CLASSES),
         _copy("\n".join(vocab)),  # kind + form per line (forms hold no line breaks)
     )
     return _Prepared(
-        site_id,
-        locale,
+        item.site_id,
+        item.locale,
+        False,
         "\t".join(head).encode(),
         codes,
         ("\t".join(tail) + "\n").encode(),
-        "".join([row + "\n" for row in passages]),
+        "".join([row + "\n" for row in passages]).encode(),
         list(facets.items()),
         vocab,
-        lengths,
+        item.lengths,
     )
 
 
@@ -847,19 +1042,31 @@ class PostgresEngine(SearchEngine):
                     "relabelled": sorted(relabelled),
                 },
             )
-        if not batch or not batch.items:
+        if not batch or not (batch.items or batch.text_items):
             return
         facet_ids: dict[tuple[str, str], int] = {}
         if facets:
             cursor.execute(FACET_IDS_SQL, [[row[0] for row in facets], [row[1] for row in facets]])
             facet_ids = {(locale, key): value_id for locale, key, value_id in cursor.fetchall()}
         raw = cursor.cursor
-        with raw.copy(f"COPY search_pg_passage ({PASSAGE_COLUMNS}) FROM STDIN") as copy:
-            copy.write(batch.passages)
-        with raw.copy(f"COPY search_pg_item ({ITEM_COLUMNS}) FROM STDIN") as copy:
-            for locale, head, codes, tail in batch.items:
-                facet_codes = ",".join([str(code | facet_ids[locale, key]) for code, key in codes])
-                copy.write(b"".join((head, b"{", facet_codes.encode(), b"}", tail)))
+        if batch.items:
+            with raw.copy(f"COPY search_pg_passage ({PASSAGE_COLUMNS}) FROM STDIN (FORMAT binary)") as copy:
+                copy.write(BINARY_SIGNATURE)
+                copy.write(batch.passages)
+                copy.write(BINARY_TRAILER)
+            with raw.copy(f"COPY search_pg_item ({ITEM_COLUMNS}) FROM STDIN (FORMAT binary)") as copy:
+                copy.write(BINARY_SIGNATURE)
+                for locale, head, codes, tail in batch.items:
+                    values = [code | facet_ids[locale, key] for code, key in codes]
+                    copy.write(b"".join((head, _int4_array(values), tail)))
+                copy.write(BINARY_TRAILER)
+        if batch.text_items:
+            with raw.copy(f"COPY search_pg_passage ({PASSAGE_COLUMNS}) FROM STDIN") as copy:
+                copy.write(batch.text_passages)
+            with raw.copy(f"COPY search_pg_item ({ITEM_COLUMNS}) FROM STDIN") as copy:
+                for locale, head, codes, tail in batch.text_items:
+                    facet_codes = ",".join([str(code | facet_ids[locale, key]) for code, key in codes])
+                    copy.write(b"".join((head, b"{", facet_codes.encode(), b"}", tail)))
 
     def clear(self) -> None:
         with connection.cursor() as cursor:

@@ -5,15 +5,23 @@ the SQL counts used when they would not fit), the cheap order beyond the
 exact window."""
 
 import logging
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from django.db import connection, transaction
 
 from search.documents import Passage
-from search.engines import create_engine, facets
+from search.engines import create_engine, facets, postgres
 from search.engines.base import SearchRequest
-from search.engines.postgres import MAX_POSITION, PostgresEngine, _osa_distance, facet_indexes, latin
+from search.engines.postgres import (
+    MAX_POSITION,
+    PASSAGE_COLUMNS,
+    PostgresEngine,
+    _osa_distance,
+    facet_indexes,
+    latin,
+)
 
 from .corpus import SITE, corpus, doc
 
@@ -114,6 +122,58 @@ def test_odd_documents_are_indexed(pg, no_errors):
     assert ids(search(pg, "слово19999")) == [61]
     assert ids(search(pg, "O'Brien’s", locale="en")) == [62]
     assert ids(search(pg, "cafe", locale="en")) == [62]
+
+
+def stored_rows():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, locale, site_id, url, type, title, summary, date, language, provider, facets,"
+            " vector::text, title_vector::text, len_a, len_b, len_c, len_d, vocab"
+            " FROM search_pg_item ORDER BY id"
+        )
+        items = [(*row[:-1], sorted(row[-1].split("\n"))) for row in cursor.fetchall()]
+        cursor.execute(f"SELECT {PASSAGE_COLUMNS}, vector::text FROM search_pg_passage ORDER BY 1, 2")  # noqa: S608
+        return items, cursor.fetchall(), terms_table()
+
+
+def test_binary_and_text_rows_store_the_same(pg, monkeypatch):
+    """Most items are sent in COPY's binary format with vectors grouped in
+    Python, long ones as text with literals PostgreSQL groups: an item must
+    be stored the same either way (vectors, 256-position cap, weights,
+    vocabulary, NULLs, facets)."""
+    documents = [
+        *corpus(),
+        doc(
+            60,
+            "Велосипед: велосипед и самокат",
+            summary="Велосипед",
+            body=" ".join(["велосипед дорожка"] * 200) + " Қаланың көшелері, O’Neil’s it's",
+            transcript=[(0.0, "велосипед"), (12.5, "Дорожка для велосипеда")],
+            pages=[(1, "Схема дорожек"), (7, "")],
+            topics=["cycling"],
+            speakers=["erika-rushton"],
+        ),
+        doc(61, "", locale="kk", site=SITE + 1, provider=""),
+    ]
+    calls = {"text": 0}
+    text_rows = postgres._prepare_text
+
+    def counted(item):
+        calls["text"] += 1
+        return text_rows(item)
+
+    monkeypatch.setattr(postgres, "_prepare_text", counted)
+    pg.index(documents)
+    binary = stored_rows()
+    assert calls["text"] == 0
+    pg.clear()
+    analyse = postgres._analyse
+    monkeypatch.setattr(postgres, "_analyse", lambda document: replace(analyse(document), binary=False))
+    pg.index(documents)
+    assert calls["text"] == len(documents)
+    assert stored_rows() == binary
+    vectors = {row[0]: row[11] for row in binary[0]}
+    assert vectors[60].count("велосипед") == 1 and "'велосипед':2A,3A" in vectors[60]
 
 
 def test_index_writes_belong_to_the_callers_transaction(pg):
