@@ -71,7 +71,7 @@ import struct
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -376,21 +376,39 @@ def prepare_batch(documents: list[IndexDocument]) -> PreparedBatch:
     )
 
 
-@lru_cache(maxsize=300_000)
-def _piece_terms(piece: str) -> tuple[str, ...]:
+class _Cache(dict):
+    """``compute(key)`` kept for the next lookup, up to ``size`` keys (then
+    it starts over). Looked up once a word: a hit is one dict lookup in C,
+    cheaper than lru_cache's bookkeeping."""
+
+    def __init__(self, compute: Callable, size: int):
+        super().__init__()
+        self.compute, self.size = compute, size
+
+    def __missing__(self, key):
+        if len(self) >= self.size:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
+
+
+def _terms_of_piece(piece: str) -> tuple[str, ...]:
     """The indexed terms of one whitespace-separated piece of text (words
     never span whitespace, so a text's terms are its pieces' terms)."""
     return tuple(term for term in map(_term, TOKEN_RE.findall(piece)) if term)
 
 
-@lru_cache(maxsize=300_000)
-def _piece_forms(piece: str) -> tuple[str, ...]:
+def _forms_of_piece(piece: str) -> tuple[str, ...]:
     """The vocabulary entries ("w" + word as written) of one piece."""
     return tuple(
         "w" + word[:MAX_LEXEME_CHARS]
         for word in TOKEN_RE.findall(piece)
         if len(word) >= 3 and not word.isdigit() and _term(word)
     )
+
+
+PIECE_TERMS = _Cache(_terms_of_piece, 300_000)
+PIECE_FORMS = _Cache(_forms_of_piece, 300_000)
 
 
 def _analyse(document: IndexDocument) -> _Analysed:
@@ -402,7 +420,7 @@ def _analyse(document: IndexDocument) -> _Analysed:
         text = _text(passage.text)
         split = text.split()
         pieces.update(split)
-        found = list(itertools.chain.from_iterable(map(_piece_terms, split)))
+        found = list(itertools.chain.from_iterable(map(PIECE_TERMS.__getitem__, split)))
         passage_field = _text(passage.field)
         lengths[FIELD_CLASS.get(passage_field, "C")] += len(found)
         texts.append(text)
@@ -445,11 +463,12 @@ def _facets(document: IndexDocument) -> tuple[dict[str, str], list[tuple[int, st
 
 
 def _vocabulary(item: _Analysed, lexemes: Iterable[str]) -> set[str]:
-    """kind + form of each vocabulary row the item counts in: its lexemes (l),
-    words as written (w), title (t), speakers (p) and topics (c)."""
+    """kind + form of each vocabulary row the item counts in: its lexemes
+    (``lexemes``, each already "l" + lexeme), words as written (w), title
+    (t), speakers (p) and topics (c)."""
     document = item.document
-    vocab = set(map("l".__add__, lexemes))
-    vocab.update(itertools.chain.from_iterable(map(_piece_forms, item.pieces)))
+    vocab = set(lexemes)
+    vocab.update(itertools.chain.from_iterable(map(PIECE_FORMS.__getitem__, item.pieces)))
     title = " ".join(_text(document.title).split())[:MAX_FORM_CHARS]
     if title:
         vocab.add("t" + title)
@@ -534,13 +553,19 @@ def _prepare_binary(chunk: list[_Analysed]) -> list[_Prepared]:
     position = np.arange(len(passage), dtype=np.int32) - first_word[item_of_word] + ordinals[passage] + 2
     stamps = position | weights[passage]
     in_title = np.fromiter((name == "title" for name in fields), bool, len(fields))[passage]
-    passage_vectors = iter(_vector_slices(*encode(passage, lexicon.ranks, stamps, lexicon, len(fields))))
-    item_vectors = _vector_slices(*encode(item_of_word, lexicon.ranks, stamps, lexicon, len(chunk)))
+    passage_vectors = iter(_vector_slices(*encode(passage, lexicon.ranks, stamps, lexicon, len(fields))[:2]))
+    items = encode(item_of_word, lexicon.ranks, stamps, lexicon, len(chunk))
+    item_vectors = _vector_slices(items.data, items.offsets)
     title_vectors = _vector_slices(
-        *encode(item_of_word[in_title], lexicon.ranks[in_title], stamps[in_title], lexicon, len(chunk))
+        *encode(item_of_word[in_title], lexicon.ranks[in_title], stamps[in_title], lexicon, len(chunk))[:2]
     )
+    # Each item's lexemes as vocabulary entries ("l" + lexeme), read off its vector's entries.
+    lexeme_entries = np.array(["l" + term for term in lexicon.terms], dtype=object)[items.ranks]
+    bounds = items.bounds.tolist()
     prepared = []
-    for item, item_vector, title_vector in zip(chunk, item_vectors, title_vectors, strict=True):
+    for number, (item, item_vector, title_vector) in enumerate(
+        zip(chunk, item_vectors, title_vectors, strict=True)
+    ):
         document = item.document
         passages = []
         for ordinal, (passage, passage_field, text) in enumerate(
@@ -558,7 +583,7 @@ def _prepare_binary(chunk: list[_Analysed]) -> list[_Prepared]:
                 _field(next(passage_vectors)),
             )
         facets, codes = _facets(document)
-        vocab = _vocabulary(item, set(itertools.chain.from_iterable(item.terms)))
+        vocab = _vocabulary(item, lexeme_entries[bounds[number] : bounds[number + 1]])
         head = (
             ITEM_HEAD.pack(18, 8, item.item_id),
             _text_field(item.locale),
@@ -744,7 +769,7 @@ def _prepare_text(item: _Analysed) -> _Prepared:
                 title_top = _concat(title_vector, title_top, entries, numbers)
         passages.append(_passage_row(item_key, ordinal, passage, passage_field, text, literal))
     facets, codes = _facets(document)
-    vocab = _vocabulary(item, lexemes)
+    vocab = _vocabulary(item, map("l".__add__, lexemes))
     head = (
         item_key,
         _copy(item.locale),

@@ -22,6 +22,7 @@ all big-endian. Weights: A 3, B 2, C 1, D 0.
 
 import itertools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -34,6 +35,7 @@ WEIGHT_BITS = {"A": 3 << 14, "B": 2 << 14, "C": 1 << 14, "D": 0}
 class Lexicon:
     """The distinct terms of a batch in byte order, and each word's rank in it."""
 
+    terms: list[str]  # the distinct terms in byte order
     ranks: np.ndarray  # per word: its term's place in byte order
     arena: np.ndarray  # uint8: every term's UTF-8 and a NUL, in rank order
     starts: np.ndarray  # per rank: where its bytes start in ``arena``
@@ -47,14 +49,15 @@ class Lexicon:
         numbers: dict[str, int] = {}
         sparse = np.fromiter(map(numbers.setdefault, words, itertools.count()), np.int64, len(words))
         dense = np.searchsorted(np.fromiter(numbers.values(), np.int64, len(numbers)), sparse)
-        encoded = [term.encode() for term in numbers]
+        distinct = list(numbers)
+        encoded = [term.encode() for term in distinct]
         order = sorted(range(len(encoded)), key=encoded.__getitem__)  # bytes order = PostgreSQL's
         rank_of = np.empty(len(encoded), np.int32)
         rank_of[order] = np.arange(len(encoded), dtype=np.int32)
         lengths = np.fromiter((len(encoded[index]) + 1 for index in order), np.int32, len(order))
         starts = np.cumsum(lengths, dtype=np.int32) - lengths
         arena = np.frombuffer(b"".join([encoded[index] + b"\0" for index in order]), np.uint8)
-        return cls(rank_of[dense], arena, starts, lengths)
+        return cls([distinct[index] for index in order], rank_of[dense], arena, starts, lengths)
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray, total: int) -> np.ndarray:
@@ -73,17 +76,24 @@ def _put_be(out: np.ndarray, at: np.ndarray, values: np.ndarray, size: int) -> N
         out[at + byte] = values >> (8 * (size - 1 - byte))  # uint8: the low byte is kept
 
 
+class Encoded(NamedTuple):
+    data: bytes  # the vectors back to back
+    offsets: np.ndarray  # vector n is data[offsets[n]:offsets[n + 1]]
+    ranks: np.ndarray  # each vector's lexemes (their ranks in the lexicon), vector after vector
+    bounds: np.ndarray  # vector n's lexemes are ranks[bounds[n]:bounds[n + 1]]
+
+
 def encode(
     vector: np.ndarray, ranks: np.ndarray, stamps: np.ndarray, lexicon: Lexicon, vectors: int
-) -> tuple[bytes, np.ndarray]:
+) -> Encoded:
     """The binary tsvectors of ``vectors`` vectors: word i (its term's rank
     in ``lexicon`` is ``ranks[i]``) goes into vector ``vector[i]`` with
     position-and-weight ``stamps[i]``. A vector's words must come in
     ascending position order (as they are in the text), and a position must
     not repeat within a vector.
 
-    Returns all vectors back to back and their ``vectors + 1`` offsets
-    (vector n is ``data[offsets[n]:offsets[n + 1]]``)."""
+    Returns the vectors back to back, where each starts, and which lexemes
+    each holds."""
     distinct = max(len(lexicon.lengths), 1)
     key = vector.astype(np.int64) * distinct + ranks
     order = np.argsort(key, kind="stable")  # stable: positions stay ascending within an entry
@@ -110,11 +120,14 @@ def encode(
     offsets = np.zeros(vectors + 1, np.int64)
     np.cumsum(vector_size, out=offsets[1:])
     out = np.empty(int(offsets[-1]), np.uint8)
-    _put_be(out, offsets[:-1], np.bincount(entry_vector, minlength=vectors), 4)
+    entries = np.bincount(entry_vector, minlength=vectors)
+    _put_be(out, offsets[:-1], entries, 4)
     total = int(lexeme_bytes.sum())
     target = _ranges(entry_offset, lexeme_bytes, total)
     out[target] = lexicon.arena[target - np.repeat(entry_offset - lexicon.starts[entry_rank], lexeme_bytes)]
     count_at = entry_offset + lexeme_bytes
     _put_be(out, count_at, counts, 2)
     _put_be(out, np.repeat(count_at + 2, counts) + 2 * place, stamps[order], 2)
-    return out.tobytes(), offsets
+    bounds = np.zeros(vectors + 1, np.int64)
+    np.cumsum(entries, out=bounds[1:])
+    return Encoded(out.tobytes(), offsets, entry_rank, bounds)

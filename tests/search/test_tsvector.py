@@ -26,9 +26,14 @@ def decode(data: bytes) -> list[tuple[str, list[int]]]:
 def vectors(words, vector, stamps, count):
     lexicon = Lexicon.of(words)
     vector, stamps = np.array(vector, np.int32), np.array(stamps, np.int32)
-    data, offsets = encode(vector, lexicon.ranks, stamps, lexicon, count)
+    data, offsets, ranks, bounds = encode(vector, lexicon.ranks, stamps, lexicon, count)
     assert offsets[0] == 0 and offsets[-1] == len(data)
-    return [decode(data[offsets[n] : offsets[n + 1]]) for n in range(count)]
+    decoded = [decode(data[offsets[n] : offsets[n + 1]]) for n in range(count)]
+    # which lexemes each vector holds, as the caller is told
+    assert [[lexicon.terms[rank] for rank in ranks[bounds[n] : bounds[n + 1]]] for n in range(count)] == [
+        [lexeme for lexeme, _ in entries] for entries in decoded
+    ]
+    return decoded
 
 
 def test_groups_a_vectors_words_in_postgres_lexeme_order():
