@@ -41,22 +41,25 @@ def prepared_ahead(
     ahead: int,
     workers: int = 1,
     processes: bool = False,
+    spare_cores: int = 1,
     first: int | None = None,
 ) -> Iterator[T]:
     """``prepare`` of each ``size`` items, in order, run up to ``ahead``
     batches ahead of the caller, who writes meanwhile. The first batch holds
     ``first`` items when given, so the writes start sooner.
 
-    ``prepare`` runs in forked worker processes with ``processes`` (it must
-    be pure Python and touch no database), else in one helper thread (enough
-    when the caller's writes mostly wait on a database server, which releases
-    the GIL). With a single batch (a page was published), or processes asked
-    for with one core or no fork, the caller's thread does it all."""
+    ``prepare`` runs in up to ``workers`` forked worker processes with
+    ``processes`` (it must be pure Python and touch no database), leaving
+    ``spare_cores`` cores to the caller (none where its writes mostly wait on
+    a database server in another process), else in one helper thread. With a
+    single batch (a page was published), or processes asked for with one core
+    or no fork, the caller's thread does it all."""
     iterator = iter(items)
     opening = list(islice(iterator, first)) if first else []
     batches = chain([opening] if opening else [], batched(iterator, size))
     head = list(islice(batches, 2))
-    workers = min((os.cpu_count() or 1) - 1, workers) if processes else 1
+    cores = os.cpu_count() or 1
+    workers = (min(cores - spare_cores, workers) if cores > 1 else 0) if processes else 1
     forks = "fork" in multiprocessing.get_all_start_methods()
     if len(head) < 2 or workers < 1 or (processes and not forks):
         yield from map(prepare, chain(head, batches))

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection, transaction
 
 from search.documents import Passage
-from search.engines import create_engine, facets, postgres
+from search.engines import base, create_engine, facets, postgres
 from search.engines.base import SearchRequest
 from search.engines.postgres import (
     MAX_POSITION,
@@ -127,9 +127,11 @@ def test_odd_documents_are_indexed(pg, no_errors):
 def stored_rows():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT id, locale, site_id, url, type, title, summary, date, language, provider, facets,"
+            "SELECT id, locale, site_id, url, type, title, summary, date, language, provider,"
+            " (SELECT array_agg((c >> 24) || f.key ORDER BY f.key) FROM unnest(i.facets) AS c"
+            "  JOIN search_pg_facet f ON f.id = c & 16777215),"  # facet row ids depend on the write order
             " vector::text, title_vector::text, len_a, len_b, len_c, len_d, vocab"
-            " FROM search_pg_item ORDER BY id"
+            " FROM search_pg_item i ORDER BY id"
         )
         items = [(*row[:-1], sorted(row[-1].split("\n"))) for row in cursor.fetchall()]
         cursor.execute(f"SELECT {PASSAGE_COLUMNS}, vector::text FROM search_pg_passage ORDER BY 1, 2")  # noqa: S608
@@ -216,6 +218,27 @@ def test_rebuild_replaces_in_place_and_drops_what_is_gone(pg_filled, monkeypatch
     assert pg_filled.rebuild(iter(kept), batch_size=4) == len(kept)
     assert pg_filled.indexed_ids() == {d.id for d in kept}
     assert 3 not in ids(search(pg_filled, "транспорт"))
+
+
+def test_rebuild_in_worker_processes_writes_what_indexing_writes(pg, monkeypatch):
+    documents = [*corpus(), doc(60, "Велосипедные дорожки", body="Дорожки вдоль реки.", locale="en")]
+    pg.index(documents)
+    expected = stored_rows()
+    pg.clear()
+    pools = []
+
+    class CountedPool(base.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(base, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(base.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(postgres, "REBUILD_BATCH", 3)
+    monkeypatch.setattr(postgres, "FIRST_BATCH", 2)
+    assert pg.rebuild(iter(documents)) == len(documents)
+    assert pools == [2]  # a worker a core: PostgreSQL's own work is in its server process
+    assert stored_rows() == expected
 
 
 def test_copy_control_characters_and_backslashes_are_stored_as_written(pg):
