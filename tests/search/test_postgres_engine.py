@@ -149,7 +149,8 @@ def test_binary_and_text_rows_store_the_same(pg, monkeypatch):
             60,
             "Велосипед: велосипед и самокат",
             summary="Велосипед",
-            body=" ".join(["велосипед дорожка"] * 200) + " Қаланың көшелері, O’Neil’s it's",
+            # past 256 positions for a lexeme, in the passage and in the item
+            body=" ".join(["велосипед дорожка"] * 300) + " Қаланың көшелері, O’Neil’s it's",
             transcript=[(0.0, "велосипед"), (12.5, "Дорожка для велосипеда")],
             pages=[(1, "Схема дорожек"), (7, "")],
             topics=["cycling"],
@@ -176,6 +177,7 @@ def test_binary_and_text_rows_store_the_same(pg, monkeypatch):
     assert stored_rows() == binary
     vectors = {row[0]: row[11] for row in binary[0]}
     assert vectors[60].count("велосипед") == 1 and "'велосипед':2A,3A" in vectors[60]
+    assert len(vectors[60].split("'велосипед':")[1].split(" ")[0].split(",")) == 256  # the first 256 kept
 
 
 def test_index_writes_belong_to_the_callers_transaction(pg):
