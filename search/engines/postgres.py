@@ -37,9 +37,10 @@ that was half of its work an item. Positions run on through an item (each
 passage starts one past the end of the one before), so phrases never run
 across passages and the item's vector holds every passage's words. Items
 too long for that (see ``_prepare_text``) go in the text format, their
-vectors as tsvector literals. ``rebuild`` prepares batches in a helper
-thread ahead of the writes (a small first batch, so the writes start at
-once) and ANALYZEs the tables at the end.
+vectors as tsvector literals. Batches are prepared ahead of the writes:
+by ``rebuild`` in forked worker processes (a small first batch, so the
+writes start at once; it ANALYZEs the tables at the end), by ``index`` in
+one helper thread (it runs in web processes, which should not fork).
 
 Searching: one statement returns the ids of the matching items (and, for
 relevance, of the items with each query word in the title), as int8 bytea.
@@ -101,7 +102,7 @@ from .base import (
     prepared_ahead,
 )
 from .facets import Bitmap, FacetIndex, FacetIndexes
-from .tsvector import WEIGHT_BITS, Lexicon, encode
+from .tsvector import WEIGHT_BITS, Encoded, Lexicon, encode
 
 logger = logging.getLogger(__name__)
 
@@ -343,18 +344,16 @@ def prepared_batches(
     prepared_ahead): in one helper thread, or with ``processes`` in up to
     REBUILD_WORKERS forked processes, one a core (the writes mostly wait on
     PostgreSQL, whose work is in its own process)."""
-    if processes:
-        return prepared_ahead(
-            prepare_batch,
-            documents,
-            size,
-            ahead=PREPARE_AHEAD,
-            first=first,
-            processes=True,
-            workers=REBUILD_WORKERS,
-            spare_cores=0,
-        )
-    return prepared_ahead(prepare_batch, documents, size, ahead=PREPARE_AHEAD, first=first)
+    return prepared_ahead(
+        prepare_batch,
+        documents,
+        size,
+        ahead=PREPARE_AHEAD,
+        first=first,
+        processes=processes,
+        workers=REBUILD_WORKERS,  # processes only: a thread is always one
+        spare_cores=0,
+    )
 
 
 def prepare_batch(documents: list[IndexDocument]) -> PreparedBatch:
@@ -545,9 +544,10 @@ def _int4_array(values: list[int]) -> bytes:
     )
 
 
-def _vector_slices(data: bytes, offsets) -> list[memoryview]:
-    view = memoryview(data)
-    bounds = offsets.tolist()
+def _vector_slices(encoded: Encoded) -> list[memoryview]:
+    """Each vector of ``encode``'s output, without copying."""
+    view = memoryview(encoded.data)
+    bounds = encoded.offsets.tolist()
     return [view[start:end] for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
@@ -572,11 +572,11 @@ def _prepare_binary(chunk: list[_Analysed]) -> list[_Prepared]:
     position = np.arange(len(passage), dtype=np.int32) - first_word[item_of_word] + ordinals[passage] + 2
     stamps = position | weights[passage]
     in_title = np.fromiter((name == "title" for name in fields), bool, len(fields))[passage]
-    passage_vectors = iter(_vector_slices(*encode(passage, lexicon.ranks, stamps, lexicon, len(fields))[:2]))
+    passage_vectors = iter(_vector_slices(encode(passage, lexicon.ranks, stamps, lexicon, len(fields))))
     items = encode(item_of_word, lexicon.ranks, stamps, lexicon, len(chunk))
-    item_vectors = _vector_slices(items.data, items.offsets)
+    item_vectors = _vector_slices(items)
     title_vectors = _vector_slices(
-        *encode(item_of_word[in_title], lexicon.ranks[in_title], stamps[in_title], lexicon, len(chunk))[:2]
+        encode(item_of_word[in_title], lexicon.ranks[in_title], stamps[in_title], lexicon, len(chunk))
     )
     # Each item's lexemes as vocabulary entries ("l" + lexeme), read off its vector's entries.
     lexeme_entries = np.array(["l" + term for term in lexicon.terms], dtype=object)[items.ranks]

@@ -27,7 +27,6 @@ from typing import NamedTuple
 import numpy as np
 
 MAX_POSITIONS = 256  # a lexeme keeps its first 256 positions, as tsvector input does
-MAX_POSITION = 16383
 WEIGHT_BITS = {"A": 3 << 14, "B": 2 << 14, "C": 1 << 14, "D": 0}
 
 
