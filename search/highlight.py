@@ -7,7 +7,7 @@ indexed term matches a query term (or starts with one, for prefix matches).
 
 from django.utils.html import escape
 
-from .analysis import tokens
+from .analysis import TOKEN_RE, analyse_word
 
 SNIPPET_CHARS = 240
 
@@ -18,12 +18,7 @@ def highlight(
     """HTML: the best window of ``text`` (most matched words), escaped, with
     ``<mark>`` around matched words and … where it was cut."""
     text = text or ""
-    words = tokens(text)
-
-    def matches(term: str) -> bool:
-        return bool(term) and (term in match_terms or any(term.startswith(p) for p in prefix_terms))
-
-    marked = [word for word in words if matches(word.term)]
+    marked = _marked(text, match_terms, tuple(prefix_terms))
     if len(text) <= max_chars:
         start, end = 0, len(text)
     elif not marked:
@@ -32,12 +27,12 @@ def highlight(
         start, end = _best_window(text, marked, max_chars)
     parts = []
     cursor = start
-    for word in marked:
-        if word.start < start or word.end > end:
+    for word_start, word_end in marked:
+        if word_start < start or word_end > end:
             continue
-        parts.append(escape(text[cursor : word.start]))
-        parts.append(f"<mark>{escape(word.text)}</mark>")
-        cursor = word.end
+        parts.append(escape(text[cursor:word_start]))
+        parts.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
+        cursor = word_end
     parts.append(escape(text[cursor:end]))
     snippet = "".join(parts).strip()
     if start > 0:
@@ -45,6 +40,17 @@ def highlight(
     if end < len(text):
         snippet += "…"
     return snippet
+
+
+def _marked(text: str, match_terms: set[str], prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The (start, end) of every word whose term matches. Called for every
+    passage of every result, so no object a word: most words do not match."""
+    marked = []
+    for match in TOKEN_RE.finditer(text):
+        term = analyse_word(match.group())
+        if term and (term in match_terms or (prefixes and term.startswith(prefixes))):
+            marked.append(match.span())
+    return marked
 
 
 def _cut(text: str, limit: int) -> int:
@@ -56,11 +62,11 @@ def _cut(text: str, limit: int) -> int:
 def _best_window(text, marked, max_chars):
     """The window of at most ``max_chars`` holding the most marked words,
     starting a little before the first of them."""
-    best_start, best_count = marked[0].start, 0
-    for index, word in enumerate(marked):
-        count = sum(1 for other in marked[index:] if other.end <= word.start + max_chars)
+    best_start, best_count = marked[0][0], 0
+    for index, (word_start, _) in enumerate(marked):
+        count = sum(1 for _, other_end in marked[index:] if other_end <= word_start + max_chars)
         if count > best_count:
-            best_start, best_count = word.start, count
+            best_start, best_count = word_start, count
     start = max(0, best_start - max_chars // 6)
     if start > 0:
         space = text.find(" ", start)
