@@ -316,7 +316,7 @@ class PreparedBatch:
 
     ids: list[int]  # one per item: the last version of an id given twice wins
     scopes: list[tuple[int, str]]  # (site id, locale)
-    vocabulary: dict[str, list]  # VOCABULARY_SQL's columns
+    vocabulary: dict[str, str | list]  # VOCABULARY_SQL's parameters (see _vocabulary_changes)
     facets: list[tuple[str, str, str]]  # (locale, facet:value key, label)
     passages: bytes  # search_pg_passage rows, binary format (no signature)
     items: list[Row]  # search_pg_item rows, binary format, in write order
@@ -324,8 +324,39 @@ class PreparedBatch:
     text_items: list[Row] = field(default_factory=list)  # search_pg_item rows, text format
 
 
-# VOCABULARY_SQL's columns with no changes (a delete only takes back); read, never filled.
-NO_VOCABULARY = {name: [] for name in ("sites", "locales", "kinds", "forms", "latins", "deltas")}
+NO_LATIN = "\x1f"  # a NULL latin in _vocabulary_changes' text (str.split() drops it from every latin)
+
+
+def _vocabulary_changes(counts: dict[tuple[int, str], Counter]) -> dict[str, str | list]:
+    """VOCABULARY_SQL's parameters for these counts of vocabulary rows (kind
+    + form) a site and locale. One line a row in a few long texts rather
+    than lists: psycopg would quote tens of thousands of list elements one
+    by one in Python, in the writing process. Lines hold what
+    search_pg_item.vocab holds (kind + form, never a line break) and latins
+    (spaces only)."""
+    scopes = sorted(counts)
+    entries: list[str] = []
+    latins: list[str] = []
+    deltas: list[str] = []
+    numbers: list[str] = []
+    for number, scope in enumerate(scopes, start=1):
+        counter = counts[scope]
+        entries += counter
+        latins += [NO_LATIN if latin is None else latin for latin in map(_vocabulary_latin, counter)]
+        deltas += map(str, counter.values())
+        numbers += itertools.repeat(str(number), len(counter))
+    return {
+        "scope_sites": [site_id for site_id, _ in scopes],
+        "scope_locales": [locale for _, locale in scopes],
+        "scopes": "\n".join(numbers),
+        "entries": "\n".join(entries),
+        "latins": "\n".join(latins),
+        "deltas": "\n".join(deltas),
+    }
+
+
+# VOCABULARY_SQL's parameters with no changes (a delete only takes back).
+NO_VOCABULARY = _vocabulary_changes({})
 
 
 def _vocabulary_latin(entry: str) -> str | None:
@@ -371,21 +402,13 @@ def prepare_batch(documents: list[IndexDocument]) -> PreparedBatch:
         counter["#n"] += 1
         for cls in CLASSES:
             counter["#" + cls.lower()] += item.lengths[cls]
-    vocabulary: dict[str, list] = {name: [] for name in NO_VOCABULARY}
-    for (site_id, locale), counter in counts.items():
-        vocabulary["sites"] += itertools.repeat(site_id, len(counter))
-        vocabulary["locales"] += itertools.repeat(locale, len(counter))
-        vocabulary["kinds"] += [entry[0] for entry in counter]
-        vocabulary["forms"] += [entry[1:] for entry in counter]
-        vocabulary["latins"] += map(_vocabulary_latin, counter)
-        vocabulary["deltas"] += counter.values()
     labels = {(item.locale, key): label for item in prepared for key, label in item.facets}
     # Grouped by site and locale: a search reads fewer table pages.
     order = sorted(prepared, key=lambda item: (item.site_id, item.locale))
     return PreparedBatch(
         ids=list(latest),
         scopes=sorted(counts),
-        vocabulary=vocabulary,
+        vocabulary=_vocabulary_changes(counts),
         facets=[(locale, key, label) for (locale, key), label in labels.items()],
         passages=b"".join([item.passages for item in prepared if item.binary]),
         items=[(item.locale, item.head, item.codes, item.tail) for item in order if item.binary],
@@ -846,9 +869,12 @@ JOIN unnest(%s::text[], %s::text[]) AS n (locale, key) ON f.locale = n.locale AN
 # updated and missing ones inserted without conflicts.
 VOCABULARY_SQL = """
 WITH changes AS (
-    SELECT * FROM unnest(%(sites)s::bigint[], %(locales)s::text[], %(kinds)s::text[], %(forms)s::text[],
-                         %(latins)s::text[], %(deltas)s::bigint[])
-        AS n (site_id, locale, kind, form, latin, delta)
+    SELECT (%(scope_sites)s::bigint[])[n.scope] AS site_id, (%(scope_locales)s::text[])[n.scope] AS locale,
+           left(n.entry, 1) AS kind, substr(n.entry, 2) AS form, n.latin, n.delta
+    FROM unnest(
+        string_to_array(%(scopes)s, E'\n')::int[], string_to_array(%(entries)s, E'\n'),
+        string_to_array(%(latins)s, E'\n', E'\x1f'), string_to_array(%(deltas)s, E'\n')::bigint[]
+    ) AS n (scope, entry, latin, delta)
     UNION ALL
     SELECT o.site_id, o.locale, left(e, 1), substr(e, 2), NULL, -1
     FROM search_pg_item o CROSS JOIN LATERAL unnest(string_to_array(o.vocab, E'\n')) AS e
