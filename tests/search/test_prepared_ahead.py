@@ -1,9 +1,12 @@
 """search.engines.base.prepared_ahead: batches in order, whoever prepares them."""
 
 import os
+import pickle
 
 import pytest
 
+from search.bench.corpus import document as bench_document
+from search.documents import IndexDocument, Passage
 from search.engines import base
 from search.engines.base import prepared_ahead
 
@@ -34,3 +37,15 @@ def test_processes_on_one_core_fall_back_to_the_caller(monkeypatch):
     monkeypatch.setattr(base, "ProcessPoolExecutor", None)
     prepared = list(prepared_ahead(tagged, range(5), 2, ahead=2, processes=True))
     assert prepared == [(os.getpid(), [0, 1]), (os.getpid(), [2, 3]), (os.getpid(), [4])]
+
+
+def test_documents_reach_worker_processes_whole():
+    """Documents are pickled by their fields' values (documents.__reduce__):
+    every field, None and empty values included, comes back."""
+    document = bench_document(7)
+    document.passages.append(Passage("document", "document", "стр. 2", None, 11, "Отчёт", 2))
+    document.passages.append(Passage("transcript", "transcript", "", 12.5))
+    copy = pickle.loads(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301 (its own bytes)
+    assert isinstance(copy, IndexDocument)
+    assert copy == document  # dataclass equality: every field, passages included
+    assert copy.passages[-2].document_title == "Отчёт" and copy.passages[-1].start == 12.5
