@@ -1,5 +1,7 @@
 """search.engines.base.prepared_ahead: batches in order, whoever prepares them."""
 
+import gc
+import importlib
 import os
 import pickle
 
@@ -49,3 +51,33 @@ def test_documents_reach_worker_processes_whole():
     assert isinstance(copy, IndexDocument)
     assert copy == document  # dataclass equality: every field, passages included
     assert copy.passages[-2].document_title == "Отчёт" and copy.passages[-1].start == 12.5
+
+
+def collector_enabled(batch: list[int]) -> bool:
+    return gc.isenabled()
+
+
+def test_worker_processes_run_without_the_cyclic_collector(monkeypatch):
+    monkeypatch.setattr(base.os, "cpu_count", lambda: 2)
+    assert list(prepared_ahead(collector_enabled, range(4), 2, ahead=1, processes=True)) == [False, False]
+    assert gc.isenabled()  # the caller's process keeps it
+    assert list(prepared_ahead(collector_enabled, range(4), 2, ahead=1)) == [True, True]  # a thread
+
+
+@pytest.mark.parametrize("engine", ["postgres", "sqlite"])
+def test_prepared_batches_hold_no_reference_cycles(engine):
+    """What lets worker processes turn the cyclic collector off: reference
+    counting alone frees everything prepare_batch makes."""
+    prepare_batch = importlib.import_module(f"search.engines.{engine}").prepare_batch
+    documents = [bench_document(number) for number in range(1, 41)]
+    documents[0].passages.append(Passage("document", "document", "стр. 2", None, 11, "Отчёт", 2))
+    prepare_batch(documents)  # caches filled once
+    gc.collect()
+    gc.disable()
+    try:
+        del documents[:20]  # documents and their batch become garbage together
+        batch = prepare_batch(documents)
+        del batch, documents
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
