@@ -141,6 +141,7 @@ RECENCY_DAYS = 1825.0
 # RANK_WINDOW in a cheap order (more query words in the title first, then
 # newest): reading every match's vector would not stay fast.
 RANK_WINDOW = 100
+GIN_INDEXES = ["search_pg_item_vector", "search_pg_item_title"]
 TIER_TERMS = 16  # query words whose presence in the title counts for the cheap order
 MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
 MAX_LEXEME_CHARS = 100  # longer words are cut (the same at index and query time)
@@ -1158,6 +1159,12 @@ class PostgresEngine(SearchEngine):
             seen.update(batch.ids)
         self.delete(self.indexed_ids() - seen)
         with connection.cursor() as cursor:
+            # GIN indexes take writes into a pending list that every search
+            # then reads through, until (auto)vacuum merges it; a rebuild
+            # leaves megabytes there, so merge them now.
+            cursor.execute(
+                "SELECT gin_clean_pending_list(i::regclass) FROM unnest(%s::text[]) AS i", [GIN_INDEXES]
+            )
             cursor.execute("ANALYZE search_pg_item, search_pg_passage, search_pg_term")
         return len(seen)
 

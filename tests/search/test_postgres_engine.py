@@ -222,6 +222,26 @@ def test_rebuild_replaces_in_place_and_drops_what_is_gone(pg_filled, monkeypatch
     assert 3 not in ids(search(pg_filled, "транспорт"))
 
 
+def test_rebuild_merges_the_gin_pending_lists(pg):
+    """Searches read a GIN index's pending list through; a rebuild leaves it empty."""
+
+    def pending_entries():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT sum((pgstatginindex(i::regclass)).pending_tuples) FROM unnest(%s::text[]) AS i",
+                [postgres.GIN_INDEXES],
+            )
+            return cursor.fetchone()[0]
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")  # contrib, shipped with the server
+    pg.index(corpus())
+    assert pending_entries() > 0  # writes go to the pending lists first
+    pg.rebuild(iter(corpus()))
+    assert pending_entries() == 0
+    assert ids(search(pg, "транспорт"))
+
+
 def test_rebuild_in_worker_processes_writes_what_indexing_writes(pg, monkeypatch):
     documents = [*corpus(), doc(60, "Велосипедные дорожки", body="Дорожки вдоль реки.", locale="en")]
     pg.index(documents)
