@@ -1,8 +1,13 @@
 """Every page type and listing renders from the demo library, in ru and en,
 and nothing unpublished or private shows up in lists or the sitemap."""
 
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils.html import escape
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -41,6 +46,13 @@ class LoadDemoTests(DemoLibraryTestCase):
         call_command("load_demo", "--no-admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
         self.assertEqual(counts(), before)
         self.assertEqual(TalkPage.objects.get(locale=self.ru).revisions.count(), revisions)
+
+    def test_admin_login_is_printed_for_where_the_site_runs(self):
+        output = StringIO()
+        with tempfile.TemporaryDirectory() as var, override_settings(VAR_DIR=Path(var)):
+            call_command("load_demo", "--site-url", "http://127.0.0.1:8765/", stdout=output)
+        self.assertIn("Admin login: http://127.0.0.1:8765/admin/  user: admin  password: ", output.getvalue())
+        self.assertTrue(get_user_model().objects.get(username="admin").is_superuser)
 
     def test_what_the_demo_holds(self):
         ru_items = LibraryItemPage.objects.filter(locale=self.ru).live()

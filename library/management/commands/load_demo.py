@@ -20,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-admin", action="store_true", help="Do not create or print the demo admin login."
         )
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="where the site will be served, for the admin link printed (default: %(default)s)",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -33,9 +38,9 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS("Demo library already loaded: nothing to change."))
         if not options["no_admin"]:
-            self.ensure_admin()
+            self.ensure_admin(options["site_url"].rstrip("/"))
 
-    def ensure_admin(self):
+    def ensure_admin(self, site_url: str):
         """A superuser for trying the admin, with its password kept in var/.
 
         The password is generated once and stored next to the database so
@@ -59,6 +64,6 @@ class Command(BaseCommand):
             password_file.chmod(0o600)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin login: http://127.0.0.1:8000/admin/  user: {ADMIN_USERNAME}  password: {password}"
+                f"Admin login: {site_url}/admin/  user: {ADMIN_USERNAME}  password: {password}"
             )
         )
