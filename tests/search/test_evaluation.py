@@ -3,6 +3,7 @@ out by hand) and the command end to end on each engine."""
 
 import json
 import math
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -212,6 +213,17 @@ def test_command_scores_the_database_engine_and_leaves_nothing_behind(beir, db, 
     assert not {i for i in create_engine("auto").indexed_ids() if i >= EVAL_ID_BASE}
     first = run_file.read_text().splitlines()[0].split()
     assert first[0].startswith("q") and first[1] == "Q0" and first[3] == "1"
+
+
+def test_command_sets_a_beir_collection_beside_the_papers_bm25(tmp_path, db, capsys):
+    scifact = generated.write(tmp_path / "scifact", queries=6, background=30)
+    call_command("search_eval", str(scifact), engine="auto")
+    output = capsys.readouterr().out
+    ndcg = _figures(output)["nDCG@10"]
+    line = re.search(
+        r"BEIR paper, Elasticsearch BM25 on scifact: nDCG@10 0\.665 \(([+-]\d\.\d{3}) here\)", output
+    )
+    assert line and abs(float(line[1]) - (ndcg - 0.665)) < 0.001
 
 
 def test_command_scores_opensearch_in_a_throwaway_index(beir, db, capsys, opensearch_url):

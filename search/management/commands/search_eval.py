@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from search.engines import ENGINE_CLASSES, create_engine
-from search.evaluation import CollectionError, load_collection, run_collection, write_run
+from search.evaluation import CollectionError, load_collection, published_bm25, run_collection, write_run
 
 
 class Command(BaseCommand):
@@ -97,6 +97,13 @@ class Command(BaseCommand):
         self.stdout.write(f"nDCG@10     {scores.ndcg_10:.4f}")
         self.stdout.write(f"Recall@100  {scores.recall_100:.4f}")
         self.stdout.write(f"MRR@10      {scores.mrr_10:.4f}")
+        reference = published_bm25(collection.path)
+        if reference:
+            name, ndcg = reference
+            self.stdout.write(
+                f"BEIR paper, Elasticsearch BM25 on {name}: nDCG@10 {ndcg:.3f} "
+                f"({scores.ndcg_10 - ndcg:+.3f} here)"
+            )
         if options["run_path"]:
             write_run(options["run_path"], result.run, f"kbtu-{engine.name}")
             self.stdout.write(f"Run written to {options['run_path']}")
