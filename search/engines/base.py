@@ -60,7 +60,12 @@ def prepared_ahead(
     batches = chain([opening] if opening else [], batched(iterator, size))
     head = list(islice(batches, 2))
     cores = os.cpu_count() or 1
-    workers = (min(cores - spare_cores, workers) if cores > 1 else 0) if processes else 1
+    if not processes:
+        workers = 1  # the helper thread
+    elif cores > 1:
+        workers = min(cores - spare_cores, workers)
+    else:
+        workers = 0
     forks = "fork" in multiprocessing.get_all_start_methods()
     if len(head) < 2 or workers < 1 or (processes and not forks):
         yield from map(prepare, chain(head, batches))

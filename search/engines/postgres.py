@@ -141,7 +141,6 @@ RECENCY_DAYS = 1825.0
 # RANK_WINDOW in a cheap order (more query words in the title first, then
 # newest): reading every match's vector would not stay fast.
 RANK_WINDOW = 100
-GIN_INDEXES = ["search_pg_item_vector", "search_pg_item_title"]
 TIER_TERMS = 16  # query words whose presence in the title counts for the cheap order
 MAX_POSITION = 16383  # PostgreSQL clamps tsvector positions here
 MAX_LEXEME_CHARS = 100  # longer words are cut (the same at index and query time)
@@ -237,6 +236,10 @@ PREPARE_AHEAD = 2  # batches analysed ahead of the writes (~32 kB of COPY data a
 # is Python (one core a process), and PostgreSQL's share of the work is
 # smaller (two workers on two cores: ~20 % faster than one helper thread).
 REBUILD_WORKERS = 4
+GIN_INDEXES = [
+    "search_pg_item_vector",
+    "search_pg_item_title",
+]  # their pending lists are merged after a rebuild
 WRITE_LOCK = 0x5EA4_0001  # pg_advisory_xact_lock key: index writers take turns
 # An item's facets are int codes: the facet's place in FACETS << 24 | the
 # search_pg_facet row of its value (so a code's facet is code >> 24).
